@@ -1,0 +1,110 @@
+import Foundation
+
+/// Where a notification came from.
+public enum NotificationOrigin: String, Sendable, Codable {
+    case api
+    case cli
+    case job
+}
+
+/// How urgently a notification should be delivered: immediate sends overtake bulk work in the queue.
+public enum DeliveryPriority: Int, Sendable, Codable, Comparable {
+    case immediate = 0
+    case normal = 1
+    case bulk = 2
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A message to one recipient, rendered at acceptance, with its delivery state.
+public struct NotificationRecord: Sendable, Hashable {
+    public var id: UUID
+    public var serviceId: UUID
+    public var templateId: UUID
+    public var templateVersion: Int
+    public var channel: Channel
+    /// The recipient as the client submitted it.
+    public var recipient: String
+    /// The personalisation as submitted (a JSON object), kept for audit and re-rendering.
+    public var personalisationJSON: String?
+    public var subject: String?
+    public var body: String
+    /// The client's own reference.
+    public var reference: String?
+    public var status: NotificationStatus
+    public var facts: TrackingFacts
+    /// Why the notification reached its status, when that is not obvious (a provider's error, a bounce's diagnostic).
+    public var statusReason: String?
+    public var provider: String?
+    public var providerMessageId: String?
+    public var attempts: Int
+    public var keyType: KeyType
+    public var apiKeyId: UUID?
+    public var origin: NotificationOrigin
+    public var jobId: UUID?
+    public var jobRowNumber: Int?
+    public var idempotencyKey: String?
+    public var createdAt: Date
+    public var scheduledFor: Date?
+    public var sentAt: Date?
+    public var completedAt: Date?
+    public var updatedAt: Date
+
+    public init(
+        id: UUID = UUID(),
+        serviceId: UUID,
+        templateId: UUID,
+        templateVersion: Int,
+        channel: Channel,
+        recipient: String,
+        personalisationJSON: String? = nil,
+        subject: String?,
+        body: String,
+        reference: String? = nil,
+        status: NotificationStatus = .created,
+        facts: TrackingFacts = [],
+        statusReason: String? = nil,
+        provider: String? = nil,
+        providerMessageId: String? = nil,
+        attempts: Int = 0,
+        keyType: KeyType,
+        apiKeyId: UUID? = nil,
+        origin: NotificationOrigin,
+        jobId: UUID? = nil,
+        jobRowNumber: Int? = nil,
+        idempotencyKey: String? = nil,
+        createdAt: Date = Date(),
+        scheduledFor: Date? = nil,
+        sentAt: Date? = nil,
+        completedAt: Date? = nil,
+        updatedAt: Date? = nil
+    ) {
+        self.id = id
+        self.serviceId = serviceId
+        self.templateId = templateId
+        self.templateVersion = templateVersion
+        self.channel = channel
+        self.recipient = recipient
+        self.personalisationJSON = personalisationJSON
+        self.subject = subject
+        self.body = body
+        self.reference = reference
+        self.status = status
+        self.facts = facts
+        self.statusReason = statusReason
+        self.provider = provider
+        self.providerMessageId = providerMessageId
+        self.attempts = attempts
+        self.keyType = keyType
+        self.apiKeyId = apiKeyId
+        self.origin = origin
+        self.jobId = jobId
+        self.jobRowNumber = jobRowNumber
+        self.idempotencyKey = idempotencyKey
+        self.createdAt = createdAt
+        self.scheduledFor = scheduledFor
+        self.sentAt = sentAt
+        self.completedAt = completedAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+
+/// An email ready for a provider: rendered, addressed, tagged with its notification.
+public struct OutgoingEmail: Sendable {
+    public var notificationId: UUID
+    public var serviceId: UUID
+    public var from: String
+    public var to: String
+    public var subject: String
+    public var textBody: String
+
+    public init(notificationId: UUID, serviceId: UUID, from: String, to: String, subject: String, textBody: String) {
+        self.notificationId = notificationId
+        self.serviceId = serviceId
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.textBody = textBody
+    }
+}
+
+/// What a provider says when it takes a message.
+public struct ProviderReceipt: Sendable {
+    /// The provider's id for the message (SES `MessageId`); feedback events are matched on it.
+    public var messageId: String
+    /// Feedback the provider produced at once (the simulator's SES events); it enters the feedback inbox in the
+    /// same transaction that records the send.
+    public var feedback: [FeedbackDocument]
+    /// An outcome known at send time, for providers that have no feedback channel (the `log` provider delivers
+    /// by writing the file).
+    public var immediateOutcome: DeliveryEvent.Kind?
+
+    public init(messageId: String, feedback: [FeedbackDocument] = [], immediateOutcome: DeliveryEvent.Kind? = nil) {
+        self.messageId = messageId
+        self.feedback = feedback
+        self.immediateOutcome = immediateOutcome
+    }
+}
+
+/// Why a provider did not take a message.
+public enum ProviderError: Error, Sendable {
+    /// Worth trying again later: throttling, a timeout, a 5xx, a connection failure.
+    case transient(String)
+    /// The provider refused this message for good (e.g. rejected content): the notification fails permanently.
+    case permanent(String)
+    /// Herald or its configuration is at fault (e.g. access denied): the notification fails technically.
+    case technical(String)
+
+    public var message: String {
+        switch self {
+        case .transient(let message), .permanent(let message), .technical(let message): message
+        }
+    }
+}
+
+/// Something that delivers email: the simulator, a folder of `.eml` files, SES, SMTP.
+public protocol EmailProvider: Sendable {
+    /// The name stored on each notification it sends (`simulator`, `log`, `ses`, …).
+    var name: String { get }
+    func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt
+}

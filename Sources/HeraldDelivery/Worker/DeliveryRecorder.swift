@@ -1,0 +1,99 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+
+/// Turns a batch of send outcomes into status changes, timeline entries and queue updates, and writes them in
+/// one transaction. The decisions go through ``NotificationLifecycle``; a feedback event that arrived before the
+/// send was recorded (SES can be that fast) is never undone by it.
+public struct DeliveryRecorder: Sendable {
+    public let store: HeraldStore
+    public let retry: RetryPolicy
+
+    public init(store: HeraldStore, retry: RetryPolicy) {
+        self.store = store
+        self.retry = retry
+    }
+
+    /// Records `outcomes` for jobs leased by `owner`.
+    public func record(_ outcomes: [SendOutcome], owner: String, now: Date = Date()) async throws {
+        guard !outcomes.isEmpty else { return }
+        let retry = self.retry
+        try await store.write { writer in
+            let states = Dictionary(
+                uniqueKeysWithValues: try await writer.lockStates(ids: outcomes.map(\.notificationId)).map { ($0.id, $0) }
+            )
+            var plan = WritePlan()
+            for outcome in outcomes {
+                guard let state = states[outcome.notificationId] else { continue }
+                plan.add(outcome, state: state, retry: retry, now: now)
+            }
+            try await writer.update(plan.updates)
+            try await writer.appendTimeline(plan.timeline)
+            try await writer.finishDeliveries(ids: plan.finished)
+            try await writer.retryDeliveries(plan.retries, owner: owner)
+            try await writer.appendFeedback(plan.feedback)
+        }
+    }
+}
+
+/// The writes one batch of outcomes needs, decided without I/O.
+struct WritePlan {
+    var updates: [NotificationUpdate] = []
+    var timeline: [TimelineEvent] = []
+    var finished: [UUID] = []
+    var retries: [DeliveryRetry] = []
+    var feedback: [FeedbackDocument] = []
+
+    mutating func add(_ outcome: SendOutcome, state: NotificationState, retry: RetryPolicy, now: Date) {
+        var lifecycle = NotificationLifecycle(status: state.status, facts: state.facts)
+        let id = outcome.notificationId
+        var update = NotificationUpdate(id: id, status: state.status, facts: state.facts, attempts: outcome.attempt, updatedAt: now)
+        switch outcome.result {
+        case .sent(let provider, let receipt):
+            update.provider = provider
+            update.providerMessageId = receipt.messageId
+            update.sentAt = state.sentAt ?? now
+            apply(.accepted, detail: "\(provider) message id \(receipt.messageId)", to: &lifecycle, update: &update, now: now)
+            if let immediate = receipt.immediateOutcome {
+                apply(immediate, detail: nil, to: &lifecycle, update: &update, now: now)
+            }
+            feedback += receipt.feedback
+            finished.append(id)
+        case .failed(.transient(let message)):
+            if let delay = retry.delay(after: outcome.attempt) {
+                retries.append(DeliveryRetry(id: id, at: now.addingTimeInterval(delay), error: message))
+                timeline.append(TimelineEvent(
+                    notificationId: id, event: "retry", status: state.status,
+                    detail: "attempt \(outcome.attempt) failed: \(message); next in \(Int(delay.rounded())) s", occurredAt: now, recordedAt: now
+                ))
+            } else {
+                let reason = "gave up after \(outcome.attempt) attempts: \(message)"
+                apply(.technicalFailure(reason: reason), detail: reason, to: &lifecycle, update: &update, now: now)
+                update.statusReason = reason
+                finished.append(id)
+            }
+        case .failed(.permanent(let message)):
+            apply(.rejected(reason: message), detail: message, to: &lifecycle, update: &update, now: now)
+            update.statusReason = message
+            finished.append(id)
+        case .failed(.technical(let message)):
+            apply(.technicalFailure(reason: message), detail: message, to: &lifecycle, update: &update, now: now)
+            update.statusReason = message
+            finished.append(id)
+        }
+        updates.append(update)
+    }
+
+    private mutating func apply(
+        _ event: DeliveryEvent.Kind, detail: String?, to lifecycle: inout NotificationLifecycle, update: inout NotificationUpdate, now: Date
+    ) {
+        _ = lifecycle.receive(event)
+        update.status = lifecycle.status
+        update.facts = lifecycle.facts
+        if lifecycle.status.isFinal, update.completedAt == nil {
+            update.completedAt = now
+        }
+        let name = DeliveryEvent(kind: event, occurredAt: now, providerMessageId: nil, notificationId: update.id, recipients: []).name
+        timeline.append(TimelineEvent(notificationId: update.id, event: name, status: lifecycle.status, detail: detail, occurredAt: now, recordedAt: now))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+
+/// Matches normalised events to locked notification states and folds them through the lifecycle, collecting the
+/// resulting updates and timeline entries. Pure: no I/O.
+struct EventMatcher {
+    private var states: [UUID: NotificationState]
+    private var idByMessageId: [String: UUID]
+    private var changed: [UUID: NotificationUpdate] = [:]
+    private(set) var timeline: [TimelineEvent] = []
+
+    init(states: [NotificationState]) {
+        self.states = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
+        self.idByMessageId = Dictionary(states.compactMap { s in s.providerMessageId.map { ($0, s.id) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    var updates: [NotificationUpdate] { Array(changed.values) }
+
+    /// Applies the events of one feedback document; false when none of them matches a notification.
+    mutating func apply(_ events: [DeliveryEvent], raw: String, now: Date) -> Bool {
+        var matchedAny = false
+        for event in events {
+            guard let id = event.notificationId.flatMap({ states[$0] != nil ? $0 : nil }) ?? event.providerMessageId.flatMap({ idByMessageId[$0] }),
+                let state = states[id]
+            else { continue }
+            matchedAny = true
+            var lifecycle = NotificationLifecycle(status: state.status, facts: state.facts)
+            let transition = lifecycle.receive(event.kind)
+            var update = changed[id] ?? NotificationUpdate(id: id, status: state.status, facts: state.facts, updatedAt: now)
+            update.status = lifecycle.status
+            update.facts = lifecycle.facts
+            update.updatedAt = now
+            if let messageId = event.providerMessageId, state.providerMessageId == nil {
+                update.providerMessageId = messageId
+            }
+            if lifecycle.status.isFinal, transition.statusChanged {
+                update.completedAt = event.occurredAt
+            }
+            if let reason = event.kind.reason, transition.statusChanged {
+                update.statusReason = reason
+            }
+            changed[id] = update
+            states[id] = NotificationState(
+                id: id, status: lifecycle.status, facts: lifecycle.facts,
+                providerMessageId: state.providerMessageId ?? event.providerMessageId, sentAt: state.sentAt
+            )
+            timeline.append(TimelineEvent(
+                notificationId: id, event: event.name, status: lifecycle.status,
+                detail: transition.isNoOp ? "no change (duplicate or out of order)" : event.kind.reason,
+                raw: raw, occurredAt: event.occurredAt, recordedAt: now
+            ))
+        }
+        return matchedAny
+    }
+}
+
+extension DeliveryEvent.Kind {
+    /// A person-readable reason for failures, kept as the notification's status reason.
+    var reason: String? {
+        switch self {
+        case .rejected(let reason), .technicalFailure(let reason): reason
+        case .bounced(let type, let subtype, let diagnostic): "\(type.rawValue) bounce (\(subtype))" + (diagnostic.map { ": \($0)" } ?? "")
+        case .renderingFailed(let message): "rendering failed: \(message)"
+        case .accepted, .delivered, .complained, .opened, .clicked, .delayed, .subscription: nil
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HeraldCore
+
+/// A validated request to send one email, from the API (`POST /v2/notifications/email`) or the CLI.
+public struct EmailSendRequest: Sendable {
+    public var templateId: UUID
+    public var emailAddress: String
+    /// Template values, already converted the way Notify does (see `Personalisation`).
+    public var personalisation: [String: String]
+    /// The personalisation object as the client sent it, stored with the notification.
+    public var personalisationJSON: String?
+    public var reference: String?
+    public var scheduledFor: Date?
+    public var idempotencyKey: String?
+
+    public init(
+        templateId: UUID, emailAddress: String, personalisation: [String: String] = [:], personalisationJSON: String? = nil,
+        reference: String? = nil, scheduledFor: Date? = nil, idempotencyKey: String? = nil
+    ) {
+        self.templateId = templateId
+        self.emailAddress = emailAddress
+        self.personalisation = personalisation
+        self.personalisationJSON = personalisationJSON
+        self.reference = reference
+        self.scheduledFor = scheduledFor
+        self.idempotencyKey = idempotencyKey
+    }
+
+    /// Validates a decoded JSON body against Notify's email request schema (`additionalProperties: false`),
+    /// collecting every problem as Notify's `ValidationError` messages.
+    public static func parse(_ object: [String: Any], idempotencyKey: String?) throws(NotifyError) -> EmailSendRequest {
+        let allowed: Set = [
+            "email_address", "template_id", "personalisation", "reference", "scheduled_for", "email_reply_to_id",
+            "one_click_unsubscribe_url", "sanitise_content_for",
+        ]
+        var problems: [String] = []
+        let unexpected = object.keys.filter { !allowed.contains($0) }.sorted()
+        if !unexpected.isEmpty {
+            problems.append("Additional properties are not allowed (\(unexpected.joined(separator: ", ")) \(unexpected.count == 1 ? "was" : "were") unexpected)")
+        }
+        var email: String?
+        switch object["email_address"] {
+        case nil: problems.append("email_address is a required property")
+        case let text as String:
+            if let valid = try? EmailAddress(validating: text) { email = valid.value } else { problems.append("email_address Not a valid email address") }
+        case let other?: problems.append("email_address \(other) is not of type string")
+        }
+        var templateId: UUID?
+        switch object["template_id"] {
+        case nil: problems.append("template_id is a required property")
+        case let text as String:
+            templateId = UUID(uuidString: text)
+            if templateId == nil { problems.append("template_id is not a valid UUID") }
+        case .some: problems.append("template_id is not a valid UUID")
+        }
+        var personalisation: [String: String] = [:]
+        var personalisationJSON: String?
+        switch object["personalisation"] {
+        case nil, is NSNull: break
+        case let values as [String: Any]:
+            personalisation = Personalisation.values(from: values)
+            personalisationJSON = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+        case let other?: problems.append("personalisation \(other) is not of type object")
+        }
+        var reference: String?
+        switch object["reference"] {
+        case nil, is NSNull: break
+        case let text as String:
+            if text.count > 1000 { problems.append("reference \(text) is too long") } else { reference = text }
+        case let other?: problems.append("reference \(other) is not of type string")
+        }
+        if let replyTo = object["email_reply_to_id"], !(replyTo is NSNull), (replyTo as? String).flatMap(UUID.init(uuidString:)) == nil {
+            problems.append("email_reply_to_id is not a valid UUID")
+        }
+        if let url = object["one_click_unsubscribe_url"], !(url is NSNull), !((url as? String)?.hasPrefix("https") ?? false) {
+            problems.append("one_click_unsubscribe_url is not a valid https url")
+        }
+        guard problems.isEmpty, let email, let templateId else { throw .validation(problems) }
+        return EmailSendRequest(
+            templateId: templateId, emailAddress: email, personalisation: personalisation, personalisationJSON: personalisationJSON,
+            reference: reference, idempotencyKey: idempotencyKey
+        )
+    }
+}

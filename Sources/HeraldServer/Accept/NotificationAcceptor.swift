@@ -1,0 +1,102 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+import Synchronization
+
+/// What accepting a send produced.
+public struct AcceptedNotification: Sendable {
+    public var notification: NotificationRecord
+    public var template: Template
+    /// True when an earlier request with the same idempotency key already created it.
+    public var isDuplicate: Bool
+    /// True for Notify's simulated recipients: answered as if accepted but neither stored nor sent.
+    public var isSimulated: Bool
+}
+
+/// The accept stage of the pipeline: finds the template, renders it, applies Notify's checks in Notify's order,
+/// and stores the notification with its delivery job. Shared by the HTTP API and the CLI.
+public final class NotificationAcceptor: Sendable {
+    /// Notify's limit on a rendered email body.
+    static let maxEmailBytes = 2_000_000
+    static let simulatedEmailAddresses: Set = [
+        "simulate-delivered@notifications.service.gov.uk",
+        "simulate-delivered-2@notifications.service.gov.uk",
+        "simulate-delivered-3@notifications.service.gov.uk",
+    ]
+
+    public let store: HeraldStore
+    private let batcher: AcceptBatcher
+    private let templateCache = Mutex<[String: (loaded: Date, template: Template)]>([:])
+    private let templateCacheLifetime: TimeInterval = 1
+
+    public init(store: HeraldStore) {
+        self.store = store
+        self.batcher = AcceptBatcher(store: store)
+    }
+
+    public func acceptEmail(
+        _ request: EmailSendRequest, service: Service, key: APIKey?, origin: NotificationOrigin, now: Date = Date()
+    ) async throws -> AcceptedNotification {
+        let template = try await emailTemplate(request.templateId, service: service)
+        var missing: [String] = []
+        let subject = Self.render(TemplateText(template.subject ?? ""), request.personalisation, missing: &missing)
+        let body = Self.render(TemplateText(template.body), request.personalisation, missing: &missing)
+        if !missing.isEmpty {
+            var seen = Set<String>()
+            let names = missing.filter { seen.insert($0).inserted }
+            throw NotifyError.badRequest("Missing personalisation: \(names.joined(separator: ", "))")
+        }
+        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw NotifyError.badRequest("Your message is empty.")
+        }
+        let size = body.utf8.count
+        if size > Self.maxEmailBytes {
+            throw NotifyError.badRequest(
+                "Your message is too long. Emails cannot be longer than \(Self.maxEmailBytes) bytes. Your message is \(size) bytes."
+            )
+        }
+        let notification = NotificationRecord(
+            serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: .email,
+            recipient: request.emailAddress, personalisationJSON: request.personalisationJSON, subject: subject, body: body,
+            reference: request.reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin,
+            idempotencyKey: request.idempotencyKey, createdAt: now, scheduledFor: request.scheduledFor
+        )
+        if Self.simulatedEmailAddresses.contains(request.emailAddress.lowercased()) {
+            return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)
+        }
+        switch try await batcher.enqueue(notification, priority: .immediate) {
+        case .accepted(let stored):
+            return AcceptedNotification(notification: stored, template: template, isDuplicate: false, isSimulated: false)
+        case .duplicate(let existing):
+            return AcceptedNotification(notification: existing, template: template, isDuplicate: true, isSimulated: false)
+        }
+    }
+
+    /// Renders `text`, adding the names of placeholders without a value to `missing`.
+    private static func render(_ text: TemplateText, _ values: [String: String], missing: inout [String]) -> String {
+        do {
+            return try text.render(values)
+        } catch {
+            missing += error.names
+            return ""
+        }
+    }
+
+    private func emailTemplate(_ id: UUID, service: Service) async throws -> Template {
+        let cacheKey = "\(service.id.storageString)/\(id.storageString)"
+        let now = Date()
+        let template: Template?
+        if let cached = templateCache.withLock({ $0[cacheKey] }), now.timeIntervalSince(cached.loaded) < templateCacheLifetime {
+            template = cached.template
+        } else {
+            template = try await store.template(id: id, serviceId: service.id)
+            if let template { templateCache.withLock { $0[cacheKey] = (now, template) } }
+        }
+        guard let template else { throw NotifyError.badRequest("Template not found") }
+        guard template.channel == .email else {
+            throw NotifyError.badRequest("\(template.channel.rawValue) template is not suitable for email notification")
+        }
+        guard !template.archived else { throw NotifyError.badRequest("Template has been deleted") }
+        return template
+    }
+}

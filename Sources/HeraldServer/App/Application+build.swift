@@ -1,0 +1,37 @@
+import Foundation
+import HeraldDelivery
+import HeraldFeedback
+import HeraldStore
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The long-running services of a Herald process other than the HTTP server: delivery workers and the
+/// feedback processor. `herald worker` runs only these.
+public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any Service] {
+    [
+        DeliveryWorker(store: store, provider: try configuration.makeProvider(), configuration: configuration.worker, logger: logger),
+        FeedbackProcessor(store: store, logger: logger),
+    ]
+}
+
+/// The HTTP routes: Notify's v2 API behind JWT authentication, and an unauthenticated status check.
+public func buildRouter(store: HeraldStore) -> Router<HeraldRequestContext> {
+    let router = Router(context: HeraldRequestContext.self)
+    router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
+    let acceptor = NotificationAcceptor(store: store)
+    let v2 = router.group("v2").add(middleware: NotifyAuthMiddleware(authenticator: Authenticator(store: store)))
+    NotificationsController(acceptor: acceptor, store: store).addRoutes(to: v2)
+    return router
+}
+
+/// The composition root: the HTTP API and, unless switched off, the workers that deliver and apply feedback.
+/// Tests call this with their own store, so the wiring they exercise is the real one.
+public func buildApplication(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(store: store),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Herald"),
+        services: configuration.runsWorkers ? try backgroundServices(store: store, configuration: configuration, logger: logger) : [],
+        logger: logger
+    )
+}

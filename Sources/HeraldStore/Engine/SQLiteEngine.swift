@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import SQLiteKit
+import SQLiteNIO
+import SQLKit
+
+/// The embedded engine: one SQLite file in WAL mode, shared safely with other Herald processes on the same machine.
+///
+/// One connection writes (transactions take the write lock up front with `BEGIN IMMEDIATE`, and wait up to
+/// `busyTimeout` for another process's), another reads concurrently.
+public final class SQLiteEngine: DatabaseEngine {
+    public let dialect = SQLDialectKind.sqlite
+    private let writer: SQLiteConnection
+    private let reader: SQLiteConnection
+    private let writeLock = AsyncLock()
+    private let readLock = AsyncLock()
+
+    /// Opens (creating if needed) the database at `path`; `":memory:"`-style in-memory databases are not supported
+    /// because the reader and writer must see the same data.
+    public static func open(path: String, logger: Logger) async throws -> SQLiteEngine {
+        let writer = try await openConnection(path: path, logger: logger)
+        do {
+            let reader = try await openConnection(path: path, logger: logger)
+            return SQLiteEngine(writer: writer, reader: reader)
+        } catch {
+            try? await writer.close()
+            throw error
+        }
+    }
+
+    private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        do {
+            for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"] {
+                _ = try await connection.query(pragma, [])
+            }
+            return connection
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private init(writer: SQLiteConnection, reader: SQLiteConnection) {
+        self.writer = writer
+        self.reader = reader
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let reader = self.reader
+        return try await readLock.withLock { try await body(reader.sql(queryLogLevel: nil)) }
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let writer = self.writer
+        return try await writeLock.withLock {
+            _ = try await writer.query("BEGIN IMMEDIATE", [])
+            do {
+                let result = try await body(writer.sql(queryLogLevel: nil))
+                _ = try await writer.query("COMMIT", [])
+                return result
+            } catch {
+                _ = try? await writer.query("ROLLBACK", [])
+                throw error
+            }
+        }
+    }
+
+    public func shutdown() async throws {
+        try await writeLock.withLock { try await self.writer.close() }
+        try await readLock.withLock { try await self.reader.close() }
+    }
+}

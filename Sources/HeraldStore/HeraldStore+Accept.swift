@@ -1,0 +1,79 @@
+import Foundation
+import HeraldCore
+import SQLKit
+
+/// The outcome of accepting one notification.
+public enum EnqueueOutcome: Sendable {
+    /// Stored with its delivery job.
+    case accepted(NotificationRecord)
+    /// A notification with the same idempotency key already exists for the service: this is it, and nothing new was queued.
+    case duplicate(NotificationRecord)
+
+    public var notification: NotificationRecord {
+        switch self {
+        case .accepted(let notification), .duplicate(let notification): notification
+        }
+    }
+}
+
+extension HeraldStore {
+    /// Rows per multi-row INSERT: under SQLite's and PostgreSQL's bind-parameter limits for the widest table.
+    static let insertChunk = 1000
+
+    /// Accepts notifications: writes each one and its delivery job in the same transaction (the outbox), so an
+    /// accepted notification is never without its job. Its job becomes due at `scheduledFor`, or now.
+    /// A notification carrying an idempotency key that the service already used is not stored again: the first
+    /// one is returned as ``EnqueueOutcome/duplicate(_:)``.
+    public func enqueue(_ notifications: [NotificationRecord], priority: DeliveryPriority) async throws -> [EnqueueOutcome] {
+        try await engine.transaction { db in
+            var outcomes: [EnqueueOutcome] = []
+            outcomes.reserveCapacity(notifications.count)
+            var plain: [NotificationRecord] = []
+            for notification in notifications {
+                guard let key = notification.idempotencyKey else {
+                    plain.append(notification)
+                    outcomes.append(.accepted(notification))
+                    continue
+                }
+                let inserted = try await db.raw("""
+                    INSERT INTO notifications (\(unsafeRaw: NotificationColumns.list))
+                    VALUES \(SQLQueryString.valueRows([NotificationColumns.values(of: notification)]))
+                    ON CONFLICT (service_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                    RETURNING id
+                    """).first() != nil
+                if inserted {
+                    try await Self.insertDeliveries(for: [notification], priority: priority, into: db)
+                    outcomes.append(.accepted(notification))
+                } else {
+                    let existing = try await db.raw("""
+                        SELECT \(unsafeRaw: NotificationColumns.list) FROM notifications
+                        WHERE service_id = \(bind: notification.serviceId.storageString) AND idempotency_key = \(bind: key)
+                        """).first().map(NotificationColumns.decode)
+                    guard let existing else { throw IdempotencyConflictVanished(key: key) }
+                    outcomes.append(.duplicate(existing))
+                }
+            }
+            for start in stride(from: 0, to: plain.count, by: Self.insertChunk) {
+                let chunk = Array(plain[start..<min(start + Self.insertChunk, plain.count)])
+                try await db.raw("""
+                    INSERT INTO notifications (\(unsafeRaw: NotificationColumns.list))
+                    VALUES \(SQLQueryString.valueRows(chunk.map(NotificationColumns.values(of:))))
+                    """).run()
+                try await Self.insertDeliveries(for: chunk, priority: priority, into: db)
+            }
+            return outcomes
+        }
+    }
+
+    private static func insertDeliveries(for notifications: [NotificationRecord], priority: DeliveryPriority, into db: any SQLDatabase) async throws {
+        let rows: [[any Encodable & Sendable]] = notifications.map {
+            [$0.id.storageString, priority.rawValue, ($0.scheduledFor ?? $0.createdAt).microsecondsSinceEpoch]
+        }
+        try await db.raw("INSERT INTO deliveries (notification_id, priority, available_at) VALUES \(SQLQueryString.valueRows(rows))").run()
+    }
+}
+
+/// An idempotency key conflicted but its notification could not be read back (it was deleted meanwhile).
+struct IdempotencyConflictVanished: Error {
+    let key: String
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HeraldCore
+import SQLKit
+
+/// The `notifications` columns in one order, shared by every query that writes or reads whole rows.
+enum NotificationColumns {
+    static let names = [
+        "id", "service_id", "template_id", "template_version", "channel", "recipient", "personalisation", "subject", "body",
+        "reference", "status", "facts", "status_reason", "provider", "provider_message_id", "attempts", "key_type", "api_key_id",
+        "origin", "job_id", "job_row_number", "idempotency_key", "created_at", "scheduled_for", "sent_at", "completed_at", "updated_at",
+    ]
+    static let list = names.joined(separator: ", ")
+
+    /// The column list with every name qualified by a table alias, for joins.
+    static func list(qualifiedBy alias: String) -> String {
+        names.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// The bind values of one row, in ``names`` order.
+    static func values(of n: NotificationRecord) -> [any Encodable & Sendable] {
+        [
+            n.id.storageString, n.serviceId.storageString, n.templateId.storageString, n.templateVersion, n.channel.rawValue, n.recipient,
+            n.personalisationJSON, n.subject, n.body, n.reference, n.status.rawValue, n.facts.rawValue, n.statusReason, n.provider,
+            n.providerMessageId, n.attempts, n.keyType.rawValue, n.apiKeyId?.storageString, n.origin.rawValue, n.jobId?.storageString,
+            n.jobRowNumber, n.idempotencyKey, n.createdAt.microsecondsSinceEpoch, n.scheduledFor?.microsecondsSinceEpoch,
+            n.sentAt?.microsecondsSinceEpoch, n.completedAt?.microsecondsSinceEpoch, n.updatedAt.microsecondsSinceEpoch,
+        ]
+    }
+
+    static func decode(_ row: any SQLRow) throws -> NotificationRecord {
+        func uuid(_ column: String) throws -> UUID {
+            let text = try row.decode(column: column, as: String.self)
+            guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
+            return id
+        }
+        func optionalUUID(_ column: String) throws -> UUID? {
+            try row.decode(column: column, as: String?.self).flatMap(UUID.init(uuidString:))
+        }
+        func date(_ column: String) throws -> Date? {
+            try row.decode(column: column, as: Int64?.self).map(Date.init(microsecondsSinceEpoch:))
+        }
+        func enumValue<E: RawRepresentable>(_ column: String, as: E.Type) throws -> E where E.RawValue == String {
+            let text = try row.decode(column: column, as: String.self)
+            guard let value = E(rawValue: text) else { throw CorruptRow(column: column, value: text) }
+            return value
+        }
+        return NotificationRecord(
+            id: try uuid("id"),
+            serviceId: try uuid("service_id"),
+            templateId: try uuid("template_id"),
+            templateVersion: try row.decode(column: "template_version", as: Int.self),
+            channel: try enumValue("channel", as: Channel.self),
+            recipient: try row.decode(column: "recipient", as: String.self),
+            personalisationJSON: try row.decode(column: "personalisation", as: String?.self),
+            subject: try row.decode(column: "subject", as: String?.self),
+            body: try row.decode(column: "body", as: String.self),
+            reference: try row.decode(column: "reference", as: String?.self),
+            status: try enumValue("status", as: NotificationStatus.self),
+            facts: TrackingFacts(rawValue: try row.decode(column: "facts", as: Int.self)),
+            statusReason: try row.decode(column: "status_reason", as: String?.self),
+            provider: try row.decode(column: "provider", as: String?.self),
+            providerMessageId: try row.decode(column: "provider_message_id", as: String?.self),
+            attempts: try row.decode(column: "attempts", as: Int.self),
+            keyType: try enumValue("key_type", as: KeyType.self),
+            apiKeyId: try optionalUUID("api_key_id"),
+            origin: try enumValue("origin", as: NotificationOrigin.self),
+            jobId: try optionalUUID("job_id"),
+            jobRowNumber: try row.decode(column: "job_row_number", as: Int?.self),
+            idempotencyKey: try row.decode(column: "idempotency_key", as: String?.self),
+            createdAt: try date("created_at") ?? Date(timeIntervalSince1970: 0),
+            scheduledFor: try date("scheduled_for"),
+            sentAt: try date("sent_at"),
+            completedAt: try date("completed_at"),
+            updatedAt: try date("updated_at")
+        )
+    }
+}
+
+/// A stored value Herald cannot interpret: the database was changed outside Herald or by a newer version.
+public struct CorruptRow: Error, CustomStringConvertible {
+    public let column: String
+    public let value: String
+    public var description: String { "unexpected value '\(value)' in column \(column)" }
+}
+
+extension UUID {
+    /// The storage and wire form of an id: lowercase canonical text.
+    public var storageString: String { uuidString.lowercased() }
+}

@@ -1,0 +1,141 @@
+/// Herald's schema history, oldest first. Never edit a released step: add a new one.
+///
+/// Conventions, chosen so that one schema serves SQLite and PostgreSQL: ids are lowercase UUID text,
+/// timestamps are microseconds since the Unix epoch (UTC) in BIGINT, booleans are 0/1 integers.
+enum Migrations {
+    static let all: [Migration] = [
+        Migration(version: 1, name: "core", statements: [
+            """
+            CREATE TABLE services (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 1,
+                email_from TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                service_id TEXT NOT NULL REFERENCES services(id),
+                name TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                key_type TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                revoked_at BIGINT
+            )
+            """,
+            "CREATE INDEX api_keys_by_service ON api_keys (service_id)",
+            """
+            CREATE TABLE templates (
+                id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                service_id TEXT NOT NULL REFERENCES services(id),
+                channel TEXT NOT NULL,
+                name TEXT NOT NULL,
+                subject TEXT,
+                body TEXT NOT NULL,
+                archived INTEGER NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (id, version)
+            )
+            """,
+            "CREATE INDEX templates_by_service ON templates (service_id, name)",
+            """
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                service_id TEXT NOT NULL REFERENCES services(id),
+                template_id TEXT NOT NULL,
+                template_version INTEGER NOT NULL,
+                original_file_name TEXT,
+                notification_count INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                scheduled_for BIGINT,
+                processing_started_at BIGINT,
+                processing_finished_at BIGINT
+            )
+            """,
+            """
+            CREATE TABLE notifications (
+                id TEXT PRIMARY KEY,
+                service_id TEXT NOT NULL,
+                template_id TEXT NOT NULL,
+                template_version INTEGER NOT NULL,
+                channel TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                personalisation TEXT,
+                subject TEXT,
+                body TEXT NOT NULL,
+                reference TEXT,
+                status TEXT NOT NULL,
+                facts INTEGER NOT NULL DEFAULT 0,
+                status_reason TEXT,
+                provider TEXT,
+                provider_message_id TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                key_type TEXT NOT NULL,
+                api_key_id TEXT,
+                origin TEXT NOT NULL,
+                job_id TEXT,
+                job_row_number INTEGER,
+                idempotency_key TEXT,
+                created_at BIGINT NOT NULL,
+                scheduled_for BIGINT,
+                sent_at BIGINT,
+                completed_at BIGINT,
+                updated_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX notifications_by_service ON notifications (service_id, created_at DESC, id DESC)",
+            "CREATE UNIQUE INDEX notifications_by_provider_message ON notifications (provider_message_id) WHERE provider_message_id IS NOT NULL",
+            "CREATE UNIQUE INDEX notifications_by_idempotency_key ON notifications (service_id, idempotency_key) WHERE idempotency_key IS NOT NULL",
+            """
+            CREATE TABLE deliveries (
+                notification_id TEXT PRIMARY KEY,
+                priority INTEGER NOT NULL,
+                available_at BIGINT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                lease_owner TEXT,
+                last_error TEXT
+            )
+            """,
+            "CREATE INDEX deliveries_ready ON deliveries (priority, available_at)",
+            """
+            CREATE TABLE notification_events (
+                id {{serial}},
+                notification_id TEXT NOT NULL,
+                event TEXT NOT NULL,
+                status TEXT NOT NULL,
+                detail TEXT,
+                raw TEXT,
+                occurred_at BIGINT NOT NULL,
+                recorded_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX notification_events_by_notification ON notification_events (notification_id, id)",
+            """
+            CREATE TABLE feedback_inbox (
+                id {{serial}},
+                source TEXT NOT NULL,
+                body TEXT NOT NULL,
+                received_at BIGINT NOT NULL,
+                available_at BIGINT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT
+            )
+            """,
+            "CREATE INDEX feedback_inbox_ready ON feedback_inbox (available_at)",
+            """
+            CREATE TABLE feedback_dead_letters (
+                id {{serial}},
+                source TEXT NOT NULL,
+                body TEXT NOT NULL,
+                error TEXT NOT NULL,
+                received_at BIGINT NOT NULL,
+                failed_at BIGINT NOT NULL
+            )
+            """,
+        ]),
+    ]
+}

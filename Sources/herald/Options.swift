@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import HeraldDelivery
+import HeraldServer
+import HeraldStore
+import Logging
+
+/// Where Herald keeps its state; shared by every command.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "SQLite file path or postgres://USER:PASSWORD@HOST:PORT/DB URL.",
+            discussion: "Defaults to $HERALD_DATABASE_URL, else ./herald.sqlite (created if missing)."
+        )
+    )
+    var database: String?
+
+    var setting: String {
+        database ?? ProcessInfo.processInfo.environment["HERALD_DATABASE_URL"] ?? "herald.sqlite"
+    }
+
+    /// Opens and migrates the store; errors say what to check.
+    func openStore(logger: Logger) async throws -> HeraldStore {
+        do {
+            return try await HeraldStore.open(setting, logger: logger)
+        } catch {
+            throw ValidationError("cannot open database \(Self.redacted(setting)): \(error)")
+        }
+    }
+
+    /// The setting with any password replaced, for messages.
+    static func redacted(_ setting: String) -> String {
+        guard var components = URLComponents(string: setting), components.password != nil else { return setting }
+        components.password = "****"
+        return components.string ?? setting
+    }
+}
+
+/// The `--json` switch: one JSON object on standard output instead of prose.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print one JSON object for scripts instead of text for people.")
+    var json = false
+
+    /// Prints `object` as JSON, or `text` for a person.
+    func emit(_ object: JSONValue, text: @autoclosure () -> String) {
+        if json {
+            print(String(decoding: object.encoded(), as: UTF8.self))
+        } else {
+            print(text())
+        }
+    }
+}
+
+/// Settings of the processes that deliver: `serve` and `worker`.
+struct DeliveryOptions: ParsableArguments {
+    @Option(help: "Email provider: 'simulator' (offline SES mailbox simulator) or 'log' (write .eml files to --outbox).")
+    var provider = ProcessInfo.processInfo.environment["HERALD_PROVIDER"] ?? "simulator"
+
+    @Option(help: "Folder for the 'log' provider's .eml files.")
+    var outbox = ProcessInfo.processInfo.environment["HERALD_OUTBOX"] ?? "outbox"
+
+    @Option(help: "File the simulator appends one line per send to (to audit duplicates).")
+    var sendLog: String? = ProcessInfo.processInfo.environment["HERALD_SIMULATOR_SEND_LOG"]
+
+    @Option(help: "Sends in flight at once per worker loop.")
+    var concurrency = 64
+
+    @Option(help: "Seconds a claimed job stays leased before another worker may take it.")
+    var lease: Double = 60
+
+    func apply(to configuration: inout HeraldConfiguration) throws {
+        switch provider {
+        case "simulator": configuration.provider = .simulator
+        case "log": configuration.provider = .log(directory: outbox)
+        default: throw ValidationError("unknown provider '\(provider)': use 'simulator' or 'log'")
+        }
+        configuration.simulatorSendLog = sendLog
+        configuration.worker.concurrency = concurrency
+        configuration.worker.lease = lease
+    }
+}
+
+/// Sets up swift-log once per process: human-readable lines on standard error, level from $HERALD_LOG_LEVEL.
+func makeLogger(_ label: String) -> Logger {
+    LoggingBootstrap.once
+    var logger = Logger(label: label)
+    logger.logLevel = ProcessInfo.processInfo.environment["HERALD_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    return logger
+}
+
+private enum LoggingBootstrap {
+    static let once: Void = LoggingSystem.bootstrap(StreamLogHandler.standardError)
+}
