@@ -91,6 +91,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "HeraldTestSupport",
+            dependencies: [
+                "HeraldStore", "HeraldCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/HeraldTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "HeraldCoreTests",
             dependencies: ["HeraldCore"],
@@ -108,19 +118,20 @@ let package = Package(
         ),
         .testTarget(
             name: "HeraldDeliveryTests",
-            dependencies: ["HeraldDelivery", "HeraldCore", "HeraldFeedback"],
+            dependencies: ["HeraldDelivery", "HeraldCore", "HeraldFeedback", "HeraldStore", "HeraldTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HeraldStoreTests",
-            dependencies: ["HeraldStore", "HeraldCore"],
+            dependencies: ["HeraldStore", "HeraldCore", "HeraldTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer",
+                "HeraldServer", "HeraldStore", "HeraldCore", "HeraldDelivery", "HeraldFeedback", "HeraldTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -1,11 +1,11 @@
 import Foundation
-import HeraldCore
 
-/// Decides what SES's mailbox simulator would do for a recipient and writes the SES event-publishing JSON it would publish.
+/// Decides what SES's mailbox simulator would do for a recipient and writes the SES
+/// event-publishing JSON it would publish.
 ///
 /// Addresses are matched case-insensitively and a `+label` in the local part is ignored, as SES
 /// does (`success+abc@simulator.amazonses.com`). The records carry the tags Herald sends
-/// (``SESTags``) plus the `ses:` tags SES adds, for configuration set "herald" in account
+/// (`SESTags`) plus the `ses:` tags SES adds, for configuration set "herald" in account
 /// 123456789012, us-east-1. Output is deterministic for the same arguments.
 public enum MailboxSimulator {
     /// What happens to a message sent to a simulator address.
@@ -24,6 +24,7 @@ public enum MailboxSimulator {
         case suppressed
     }
 
+    /// The simulator's reaction to `recipient`.
     public static func outcome(for recipient: String) -> Outcome {
         let address = recipient.trimmingCharacters(in: .whitespaces).lowercased()
         guard let at = address.lastIndex(of: "@") else {
@@ -46,7 +47,8 @@ public enum MailboxSimulator {
         }
     }
 
-    /// SES event-publishing JSON documents (UTF-8 Data), in the order SES would publish them: "Send" then the outcome's events.
+    /// SES event-publishing JSON documents (UTF-8 Data), in the order SES would publish them:
+    /// "Send" then the outcome's events.
     public static func events(
         for recipient: String,
         messageId: String,
@@ -56,79 +58,29 @@ public enum MailboxSimulator {
         subject: String,
         at date: Date
     ) -> [Data] {
-        let mail = mail(recipient, messageId, notificationId, serviceId, source, subject, date)
-        let feedback = Feedback(recipient: recipient, notificationId: notificationId, sentAt: date)
-        let records = switch outcome(for: recipient) {
-        case .delivered, .outOfOffice:
-            [Record(eventType: "Send", mail: mail, send: Send()), feedback.delivery(mail)]
-        case .hardBounce:
-            [Record(eventType: "Send", mail: mail, send: Send()), feedback.bounce(mail, .hard)]
-        case .softBounce:
-            [Record(eventType: "Send", mail: mail, send: Send()), feedback.bounce(mail, .soft)]
-        case .suppressed:
-            [Record(eventType: "Send", mail: mail, send: Send()), feedback.bounce(mail, .suppressed)]
-        case .complaint:
-            [Record(eventType: "Send", mail: mail, send: Send()), feedback.delivery(mail), feedback.complaint(mail)]
+        let message = SimulatedMessage(
+            recipient: recipient,
+            messageId: messageId,
+            notificationId: notificationId,
+            serviceId: serviceId,
+            source: source,
+            subject: subject,
+            sentAt: date
+        )
+        let feedback = switch outcome(for: recipient) {
+        case .delivered, .outOfOffice: [message.delivery()]
+        case .hardBounce: [message.bounce(.hard)]
+        case .softBounce: [message.bounce(.soft)]
+        case .suppressed: [message.bounce(.suppressed)]
+        case .complaint: [message.delivery(), message.complaint()]
         }
         // Encoding strings, integers and booleans cannot fail.
-        return records.map { try! encoder.encode($0) }
+        return ([message.send()] + feedback).map { try! encoder.encode($0) }
     }
-
-    static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
-
-    private static let headerDateStyle = Date.VerbatimFormatStyle(
-        format: """
-            \(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \
-            \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000
-            """,
-        locale: Locale(identifier: "en_US_POSIX"),
-        timeZone: .gmt,
-        calendar: Calendar(identifier: .gregorian)
-    )
-
-    private static func mail(
-        _ recipient: String,
-        _ messageId: String,
-        _ notificationId: UUID,
-        _ serviceId: UUID,
-        _ source: String,
-        _ subject: String,
-        _ date: Date
-    ) -> Mail {
-        let headerDate = date.formatted(headerDateStyle)
-        let fromDomain = source.lastIndex(of: "@").map { String(source[source.index(after: $0)...]) } ?? source
-        return Mail(
-            timestamp: date.formatted(timestampStyle),
-            source: source,
-            sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/\(fromDomain)",
-            sendingAccountId: "123456789012",
-            messageId: messageId,
-            destination: [recipient],
-            headersTruncated: false,
-            headers: [
-                Header(name: "From", value: source),
-                Header(name: "To", value: recipient),
-                Header(name: "Subject", value: subject),
-                Header(name: "Date", value: headerDate),
-                Header(name: "MIME-Version", value: "1.0"),
-            ],
-            commonHeaders: CommonHeaders(
-                from: [source], date: headerDate, to: [recipient], messageId: messageId, subject: subject
-            ),
-            tags: [
-                SESTags.notificationId: [notificationId.uuidString.lowercased()],
-                SESTags.serviceId: [serviceId.uuidString.lowercased()],
-                "ses:configuration-set": ["herald"],
-                "ses:operation": ["SendEmail"],
-                "ses:from-domain": [fromDomain],
-                "ses:caller-identity": ["herald"],
-            ]
-        )
-    }
 }

@@ -1,4 +1,4 @@
-/// Why an SES feedback message could not be turned into ``DeliveryEvent``s.
+/// Why an SES feedback message could not be turned into `DeliveryEvent`s.
 public struct SESEventParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem, for callers that treat them differently (for example dead-letter
     /// versus drop).

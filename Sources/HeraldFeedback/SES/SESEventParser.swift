@@ -1,7 +1,7 @@
 import Foundation
 import HeraldCore
 
-/// Turns SES feedback into ``DeliveryEvent``s: either SES format, bare or inside an SNS envelope.
+/// Turns SES feedback into `DeliveryEvent`s: either SES format, bare or inside an SNS envelope.
 ///
 /// Two set-up messages that SES publishes to a topic carry no event and parse to `[]`: the
 /// identity notification `AmazonSnsSubscriptionSucceeded` and the plain-text event-publishing
@@ -65,27 +65,25 @@ public enum SESEventParser {
                 throw SESEventParseError(.invalidValue(field: "bounce.bounceType", value: rawType))
             }
             let subtype = try require(bounce.bounceSubType, "bounce.bounceSubType")
-            return try record.eventPerRecipient(bounce.bouncedRecipients, of: bounce, named: "bounce", list: "bouncedRecipients") {
-                .bounced(bounceType, subtype: subtype, diagnostic: $0.diagnosticCode)
-            }
+            return try record.eventPerRecipient(
+                bounce.bouncedRecipients, of: bounce, named: "bounce", list: "bouncedRecipients"
+            ) { .bounced(bounceType, subtype: subtype, diagnostic: $0.diagnosticCode) }
         case .complaint:
             let complaint = try require(document.complaint, "complaint")
-            let recipients = complaint.complainedRecipients
-            return try record.eventPerRecipient(recipients, of: complaint, named: "complaint", list: "complainedRecipients") { _ in
-                .complained(feedbackType: complaint.complaintFeedbackType)
-            }
+            return try record.eventPerRecipient(
+                complaint.complainedRecipients, of: complaint, named: "complaint", list: "complainedRecipients"
+            ) { _ in .complained(feedbackType: complaint.complaintFeedbackType) }
         case .delivery:
             let delivery = try require(document.delivery, "delivery")
             let recipients = delivery.recipients?.map { Recipient(emailAddress: $0) }
-            return try record.eventPerRecipient(recipients, of: delivery, named: "delivery", list: "recipients") { _ in
-                .delivered
-            }
+            return try record.eventPerRecipient(
+                recipients, of: delivery, named: "delivery", list: "recipients"
+            ) { _ in .delivered }
         case .deliveryDelay:
             let delay = try require(document.deliveryDelay, "deliveryDelay")
-            let recipients = delay.delayedRecipients
-            return try record.eventPerRecipient(recipients, of: delay, named: "deliveryDelay", list: "delayedRecipients") { _ in
-                .delayed(delayType: delay.delayType)
-            }
+            return try record.eventPerRecipient(
+                delay.delayedRecipients, of: delay, named: "deliveryDelay", list: "delayedRecipients"
+            ) { _ in .delayed(delayType: delay.delayType) }
         case .open:
             return [try record.event(.opened, detail: document.open, named: "open")]
         case .click:
@@ -123,7 +121,11 @@ public enum SESEventParser {
         let notificationId: UUID?
 
         /// One event for all of `mail.destination`, for records that do not list recipients.
-        func event(_ kind: DeliveryEvent.Kind, detail: Detail?, named name: String) throws(SESEventParseError) -> DeliveryEvent {
+        func event(
+            _ kind: DeliveryEvent.Kind,
+            detail: Detail?,
+            named name: String
+        ) throws(SESEventParseError) -> DeliveryEvent {
             let detail = try require(detail, name)
             let date = try occurredAt(detail, named: name)
             return make(kind, at: date, recipients: mail.destination ?? [])
@@ -189,8 +191,7 @@ public enum SESEventParser {
         do {
             return try decoder.decode(Document.self, from: data)
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            let detail = (context.underlyingError as? any CustomStringConvertible)?.description ?? context.debugDescription
-            throw SESEventParseError(.notJSON(detail))
+            throw SESEventParseError(.notJSON(context.debugDescription))
         } catch DecodingError.typeMismatch(_, let context),
                 DecodingError.valueNotFound(_, let context),
                 DecodingError.dataCorrupted(let context),

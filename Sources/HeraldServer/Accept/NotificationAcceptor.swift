@@ -38,13 +38,14 @@ public final class NotificationAcceptor: Sendable {
         _ request: EmailSendRequest, service: Service, key: APIKey?, origin: NotificationOrigin, now: Date = Date()
     ) async throws -> AcceptedNotification {
         let template = try await emailTemplate(request.templateId, service: service)
-        var missing: [String] = []
-        let subject = Self.render(TemplateText(template.subject ?? ""), request.personalisation, missing: &missing)
-        let body = Self.render(TemplateText(template.body), request.personalisation, missing: &missing)
-        if !missing.isEmpty {
-            var seen = Set<String>()
-            let names = missing.filter { seen.insert($0).inserted }
-            throw NotifyError.badRequest("Missing personalisation: \(names.joined(separator: ", "))")
+        let subjectText = TemplateText(template.subject ?? "")
+        let bodyText = TemplateText(template.body)
+        let missing = TemplateText.missingPlaceholders(in: [subjectText, bodyText], personalisation: request.personalisation)
+        guard missing.isEmpty,
+            let subject = try? subjectText.render(request.personalisation),
+            let body = try? bodyText.render(request.personalisation)
+        else {
+            throw NotifyError.badRequest("Missing personalisation: \(missing.joined(separator: ", "))")
         }
         if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw NotifyError.badRequest("Your message is empty.")
@@ -69,16 +70,6 @@ public final class NotificationAcceptor: Sendable {
             return AcceptedNotification(notification: stored, template: template, isDuplicate: false, isSimulated: false)
         case .duplicate(let existing):
             return AcceptedNotification(notification: existing, template: template, isDuplicate: true, isSimulated: false)
-        }
-    }
-
-    /// Renders `text`, adding the names of placeholders without a value to `missing`.
-    private static func render(_ text: TemplateText, _ values: [String: String], missing: inout [String]) -> String {
-        do {
-            return try text.render(values)
-        } catch {
-            missing += error.names
-            return ""
         }
     }
 

@@ -18,7 +18,8 @@ public final class PostgresEngine: DatabaseEngine {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
-        self.runTask = Task { await client.run() }
+        // Started immediately so the client is running before the first query asks it for a connection.
+        self.runTask = Task.immediate { await client.run() }
     }
 
     static func configuration(from url: String) throws -> PostgresClient.Configuration {

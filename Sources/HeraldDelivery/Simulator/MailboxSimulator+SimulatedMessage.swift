@@ -1,11 +1,14 @@
 import Foundation
+import HeraldCore
 
 extension MailboxSimulator {
-    /// Builds the records that follow "Send" for one recipient, at fixed delays after sending.
-    struct Feedback {
+    /// One message sent to one recipient; builds the records SES would publish for it, with
+    /// feedback at fixed delays after the send.
+    struct SimulatedMessage {
         let recipient: String
         let notificationId: UUID
         let sentAt: Date
+        let mail: Mail
 
         /// The bounces the simulator produces.
         enum BounceKind {
@@ -16,8 +19,67 @@ extension MailboxSimulator {
         private static let bounceMillis = 900
         private static let suppressionMillis = 100
         private static let complaintMillis = 3_000
+        private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        /// RFC 5322 date, as in the `Date` header: "Fri, 20 Nov 2026 09:15:02 +0000".
+        private static let headerDateStyle = Date.VerbatimFormatStyle(
+            format: """
+                \(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \
+                \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\
+                \(minute: .twoDigits):\(second: .twoDigits) +0000
+                """,
+            locale: Locale(identifier: "en_US_POSIX"),
+            timeZone: .gmt,
+            calendar: Calendar(identifier: .gregorian)
+        )
 
-        func delivery(_ mail: Mail) -> Record {
+        init(
+            recipient: String,
+            messageId: String,
+            notificationId: UUID,
+            serviceId: UUID,
+            source: String,
+            subject: String,
+            sentAt: Date
+        ) {
+            self.recipient = recipient
+            self.notificationId = notificationId
+            self.sentAt = sentAt
+            let headerDate = sentAt.formatted(Self.headerDateStyle)
+            let fromDomain = source.lastIndex(of: "@").map { String(source[source.index(after: $0)...]) } ?? source
+            mail = Mail(
+                timestamp: sentAt.formatted(Self.timestampStyle),
+                source: source,
+                sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/\(fromDomain)",
+                sendingAccountId: "123456789012",
+                messageId: messageId,
+                destination: [recipient],
+                headersTruncated: false,
+                headers: [
+                    Header(name: "From", value: source),
+                    Header(name: "To", value: recipient),
+                    Header(name: "Subject", value: subject),
+                    Header(name: "Date", value: headerDate),
+                    Header(name: "MIME-Version", value: "1.0"),
+                ],
+                commonHeaders: CommonHeaders(
+                    from: [source], date: headerDate, to: [recipient], messageId: messageId, subject: subject
+                ),
+                tags: [
+                    SESTags.notificationId: [notificationId.uuidString.lowercased()],
+                    SESTags.serviceId: [serviceId.uuidString.lowercased()],
+                    "ses:configuration-set": ["herald"],
+                    "ses:operation": ["SendEmail"],
+                    "ses:from-domain": [fromDomain],
+                    "ses:caller-identity": ["herald"],
+                ]
+            )
+        }
+
+        func send() -> Record {
+            Record(eventType: "Send", mail: mail, send: Send())
+        }
+
+        func delivery() -> Record {
             let delivery = Delivery(
                 timestamp: timestamp(after: Self.deliveryMillis),
                 processingTimeMillis: Self.deliveryMillis,
@@ -29,7 +91,7 @@ extension MailboxSimulator {
             return Record(eventType: "Delivery", mail: mail, delivery: delivery)
         }
 
-        func bounce(_ mail: Mail, _ kind: BounceKind) -> Record {
+        func bounce(_ kind: BounceKind) -> Record {
             let bounce = switch kind {
             case .hard:
                 bounce(
@@ -41,7 +103,7 @@ extension MailboxSimulator {
                 bounce(
                     "Transient", "General", after: Self.bounceMillis,
                     status: "4.2.0", diagnosticCode: "smtp; 450 4.2.0 Mailbox temporarily unavailable",
-                    reportingMTA: "dsn; a8-50.smtp-out.amazonses.com", remoteMtaIp: "198.51.100.80"
+                    reportingMTA: "dsn; a8-50.smtp-out.amazonses.com", remoteMtaIp: nil
                 )
             case .suppressed:
                 bounce(
@@ -55,7 +117,7 @@ extension MailboxSimulator {
             return Record(eventType: "Bounce", mail: mail, bounce: bounce)
         }
 
-        func complaint(_ mail: Mail) -> Record {
+        func complaint() -> Record {
             let complaint = Complaint(
                 feedbackId: feedbackId(after: Self.complaintMillis),
                 complainedRecipients: [ComplainedRecipient(emailAddress: recipient)],
@@ -80,7 +142,9 @@ extension MailboxSimulator {
                 bounceType: type,
                 bounceSubType: subtype,
                 bouncedRecipients: [
-                    BouncedRecipient(emailAddress: recipient, action: "failed", status: status, diagnosticCode: diagnosticCode),
+                    BouncedRecipient(
+                        emailAddress: recipient, action: "failed", status: status, diagnosticCode: diagnosticCode
+                    ),
                 ],
                 timestamp: timestamp(after: millis),
                 feedbackId: feedbackId(after: millis),
@@ -90,7 +154,7 @@ extension MailboxSimulator {
         }
 
         private func timestamp(after millis: Int) -> String {
-            date(after: millis).formatted(MailboxSimulator.timestampStyle)
+            date(after: millis).formatted(Self.timestampStyle)
         }
 
         /// Shaped like SES's: "0100", the event time in hex milliseconds, an id, "-000000".
