@@ -60,8 +60,8 @@ struct DeliveryOptions: ParsableArguments {
     @Option(help: "Folder for the 'log' provider's .eml files.")
     var outbox = ProcessInfo.processInfo.environment["HERALD_OUTBOX"] ?? "outbox"
 
-    @Option(help: "File the simulator appends one line per send to (to audit duplicates).")
-    var sendLog: String? = ProcessInfo.processInfo.environment["HERALD_SIMULATOR_SEND_LOG"]
+    @Option(help: "File the simulator appends one line per send to (to audit duplicates). Default: $HERALD_SIMULATOR_SEND_LOG.")
+    var sendLog: String?
 
     @Option(help: "Sends in flight at once per worker loop.")
     var concurrency = 64
@@ -75,7 +75,7 @@ struct DeliveryOptions: ParsableArguments {
         case "log": configuration.provider = .log(directory: outbox)
         default: throw ValidationError("unknown provider '\(provider)': use 'simulator' or 'log'")
         }
-        configuration.simulatorSendLog = sendLog
+        configuration.simulatorSendLog = sendLog ?? ProcessInfo.processInfo.environment["HERALD_SIMULATOR_SEND_LOG"]
         configuration.worker.concurrency = concurrency
         configuration.worker.lease = lease
     }

@@ -1,0 +1,156 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import HeraldCore
+import HeraldDelivery
+import HeraldServer
+import HeraldStore
+import Hummingbird
+import Logging
+import NIOHTTP1
+import ServiceLifecycle
+
+/// `herald bench`: enqueue and drain personalised emails, print rates with same-run baselines.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure enqueue (store and HTTP) and delivery throughput against an empty database.",
+        discussion: """
+            Build in release mode first: swift run -c release herald bench --database postgres://… \
+            Each figure is printed with a baseline measured in the same run: one transaction per notification \
+            for the store path, GET /_status for HTTP, and the simulator alone (no database) for delivery.
+            """
+    )
+
+    @Option(help: "An EMPTY database: a new SQLite path (default: a temporary file) or a postgres:// URL.") var database: String?
+    @Option(help: "Notifications per phase.") var count = 50_000
+    @Option(help: "Concurrent HTTP clients.") var clients = 64
+    @Option(help: "Port for the HTTP phase (loopback).") var port = 18_080
+    @Option(help: "Delivery loops in the worker.") var loops = 2
+    @Option(help: "Jobs claimed per batch.") var batch = 500
+    @Flag(help: "Skip the HTTP phase.") var skipHTTP = false
+
+    func run() async throws {
+        var logger = makeLogger("herald.bench")
+        logger.logLevel = .warning
+        let setting = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-\(UUID().uuidString).sqlite").path
+        let store = try await HeraldStore.open(setting, logger: logger)
+        guard try await store.backlog() == (0, 0), try await store.statusCounts().isEmpty else {
+            try await store.shutdown()
+            throw ValidationError("the benchmark needs an empty database; \(DatabaseOptions.redacted(setting)) already holds notifications")
+        }
+        let workload = try await BenchWorkload.create(in: store)
+        print("herald bench: \(count) personalised emails per phase, engine \(store.dialect.rawValue), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+        // Store path: bulk enqueue vs one transaction per notification.
+        let baselineCount = min(2_000, count)
+        let naive = try await timed {
+            for i in 0..<baselineCount { _ = try await store.enqueue([try workload.notification(-1 - i)], priority: .bulk) }
+        }
+        let bulk = try await timed {
+            for start in stride(from: 0, to: count, by: 5_000) {
+                let chunk = try (start..<min(start + 5_000, count)).map(workload.notification)
+                _ = try await store.enqueue(chunk, priority: .bulk)
+            }
+        }
+        report("enqueue, bulk store path", count: count, seconds: bulk, baseline: ("one transaction per notification", baselineCount, naive))
+        try await drain(store: store, expected: count + baselineCount, logger: logger, label: "drain to simulator (store-path batch)")
+
+        if !skipHTTP {
+            try await httpPhase(store: store, workload: workload, logger: logger)
+        }
+        print(String(format: "peak RSS: %.0f MiB (whole process: server, workers and load generator)", peakResidentMiB()))
+        try await store.shutdown()
+    }
+
+    private func httpPhase(store: HeraldStore, workload: BenchWorkload, logger: Logger) async throws {
+        let configuration = HeraldConfiguration(host: "127.0.0.1", port: port, runsWorkers: false)
+        let app = try buildApplication(store: store, configuration: configuration, logger: logger)
+        let server = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            let load = HTTPLoad(baseURL: "http://127.0.0.1:\(port)", key: workload.key.keyString, clients: clients)
+            try await waitForServer(load)
+            let statusCount = min(count, 20_000)
+            let statusSeconds = try await load.run(count: statusCount, expecting: 200) { _ in (.GET, "/_status", nil) }
+            let template = workload.template.id.storageString
+            let sendSeconds = try await load.run(count: count, expecting: 201) { i in
+                let values = BenchWorkload.personalisation(i)
+                let body = JSONValue.object([
+                    ("email_address", .string(BenchWorkload.recipient(i))), ("template_id", .string(template)),
+                    ("personalisation", .object(values.map { ($0.key, .string($0.value)) })),
+                ])
+                return (.POST, "/v2/notifications/email", body.encoded())
+            }
+            report(
+                "enqueue, HTTP API (\(clients) clients, JWT per request)", count: count, seconds: sendSeconds,
+                baseline: ("GET /_status, same clients", statusCount, statusSeconds)
+            )
+            await server.triggerGracefulShutdown()
+            try await group.waitForAll()
+        }
+        try await drain(store: store, expected: count, logger: logger, label: "drain to simulator (HTTP batch)")
+    }
+
+    private func waitForServer(_ load: HTTPLoad) async throws {
+        for _ in 0..<100 {
+            if (try? await load.run(count: 1, expecting: 200) { _ in (.GET, "/_status", nil) }) != nil { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw BenchFailure("the server did not start on port \(port)")
+    }
+
+    /// Runs the workers until the queue and the feedback inbox are empty.
+    private func drain(store: HeraldStore, expected: Int, logger: Logger, label: String) async throws {
+        let provider = try SimulatorProvider()
+        let sample = min(expected, 20_000)
+        let providerOnly = try await timed {
+            for i in 0..<sample {
+                _ = try await provider.send(OutgoingEmail(
+                    notificationId: UUID(), serviceId: UUID(), from: "bench@herald.local", to: BenchWorkload.recipient(i), subject: "s", textBody: "b"
+                ))
+            }
+        }
+        var configuration = HeraldConfiguration()
+        configuration.worker.loops = loops
+        configuration.worker.batchSize = batch
+        configuration.worker.concurrency = 256
+        configuration.worker.idlePoll = .milliseconds(20)
+        let workers = ServiceGroup(
+            services: try backgroundServices(store: store, configuration: configuration, logger: logger), gracefulShutdownSignals: [], logger: logger
+        )
+        let seconds = try await withThrowingTaskGroup(of: Void.self) { group in
+            let started = ContinuousClock.now
+            group.addTask { try await workers.run() }
+            while true {
+                let backlog = try await store.backlog()
+                if backlog.deliveries == 0 && backlog.feedback == 0 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let elapsed = ContinuousClock.now - started
+            await workers.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        let counts = try await store.statusCounts()
+        let open = (counts[.created] ?? 0) + (counts[.sending] ?? 0)
+        guard open == 0 else { throw BenchFailure("\(open) notifications did not reach a final status") }
+        report(label, count: expected, seconds: seconds, baseline: ("simulator alone, no database", sample, providerOnly))
+        print("  statuses: " + counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
+    }
+
+    private func report(_ label: String, count: Int, seconds: Double, baseline: (String, Int, Double)) {
+        let rate = Double(count) / seconds
+        let baseRate = Double(baseline.1) / baseline.2
+        print(String(
+            format: "%@: %d in %.2f s = %.0f/s; baseline %@: %.0f/s; ratio %.2f", label, count, seconds, rate, baseline.0, baseRate, rate / baseRate
+        ))
+    }
+
+    private func timed(_ body: () async throws -> Void) async throws -> Double {
+        let started = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
