@@ -29,6 +29,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Delivery loops in the worker.") var loops = 2
     @Option(help: "Jobs claimed per batch.") var batch = 500
     @Flag(help: "Skip the HTTP phase.") var skipHTTP = false
+    @Flag(help: "Only enqueue --count notifications through the bulk store path and exit (for multi-process tests).") var seedOnly = false
 
     func run() async throws {
         var logger = makeLogger("herald.bench")
@@ -42,17 +43,18 @@ struct BenchCommand: AsyncParsableCommand {
         let workload = try await BenchWorkload.create(in: store)
         print("herald bench: \(count) personalised emails per phase, engine \(store.dialect.rawValue), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
+        if seedOnly {
+            try await enqueueBulk(workload, into: store)
+            print("seeded \(count) notifications for service \(workload.service.id.storageString)")
+            try await store.shutdown()
+            return
+        }
         // Store path: bulk enqueue vs one transaction per notification.
         let baselineCount = min(2_000, count)
         let naive = try await timed {
             for i in 0..<baselineCount { _ = try await store.enqueue([try workload.notification(-1 - i)], priority: .bulk) }
         }
-        let bulk = try await timed {
-            for start in stride(from: 0, to: count, by: 5_000) {
-                let chunk = try (start..<min(start + 5_000, count)).map(workload.notification)
-                _ = try await store.enqueue(chunk, priority: .bulk)
-            }
-        }
+        let bulk = try await timed { try await enqueueBulk(workload, into: store) }
         report("enqueue, bulk store path", count: count, seconds: bulk, baseline: ("one transaction per notification", baselineCount, naive))
         try await drain(store: store, expected: count + baselineCount, logger: logger, label: "drain to simulator (store-path batch)")
 
@@ -61,6 +63,13 @@ struct BenchCommand: AsyncParsableCommand {
         }
         print(String(format: "peak RSS: %.0f MiB (whole process: server, workers and load generator)", peakResidentMiB()))
         try await store.shutdown()
+    }
+
+    private func enqueueBulk(_ workload: BenchWorkload, into store: HeraldStore) async throws {
+        for start in stride(from: 0, to: count, by: 5_000) {
+            let chunk = try (start..<min(start + 5_000, count)).map(workload.notification)
+            _ = try await store.enqueue(chunk, priority: .bulk)
+        }
     }
 
     private func httpPhase(store: HeraldStore, workload: BenchWorkload, logger: Logger) async throws {
