@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HeraldFeedbackTests",
-            dependencies: ["HeraldFeedback", "HeraldCore"],
+            dependencies: ["HeraldFeedback", "HeraldCore", "HeraldTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

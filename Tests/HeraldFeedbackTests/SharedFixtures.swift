@@ -1,22 +1,8 @@
 import Foundation
+import HeraldTestSupport
 import Testing
 
-/// Reads files from `../shared/aws` next to the package root (the nearest folder above this
-/// file that holds Package.swift).
-enum SharedFixtures {
-    static let awsDirectory: URL = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-            precondition(directory.path != "/", "no Package.swift above \(#filePath)")
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("../shared/aws").standardized
-    }()
-
-    static func data(_ path: String) throws -> Data {
-        try Data(contentsOf: awsDirectory.appendingPathComponent(path))
-    }
-
+extension SharedFixtures {
     /// The file's JSON object, changed by `change` and serialised again.
     static func modified(_ path: String, _ change: (inout [String: Any]) -> Void) throws -> Data {
         var object = try #require(try JSONSerialization.jsonObject(with: data(path)) as? [String: Any])

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads files from `../shared/aws` next to the package root (the nearest folder above this
 /// file that holds Package.swift).
-enum SharedFixtures {
-    static let awsDirectory: URL = {
+public enum SharedFixtures {
+    public static let awsDirectory: URL = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
             precondition(directory.path != "/", "no Package.swift above \(#filePath)")
@@ -12,7 +12,7 @@ enum SharedFixtures {
         return directory.appendingPathComponent("../shared/aws").standardized
     }()
 
-    static func data(_ path: String) throws -> Data {
+    public static func data(_ path: String) throws -> Data {
         try Data(contentsOf: awsDirectory.appendingPathComponent(path))
     }
 }
