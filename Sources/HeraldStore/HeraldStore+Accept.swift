@@ -17,15 +17,16 @@ public enum EnqueueOutcome: Sendable {
 }
 
 extension HeraldStore {
-    /// Rows per multi-row INSERT: under SQLite's and PostgreSQL's bind-parameter limits for the widest table.
-    static let insertChunk = 1000
+    /// Rows per multi-row INSERT.
+    static let insertChunk = 5000
 
     /// Accepts notifications: writes each one and its delivery job in the same transaction (the outbox), so an
     /// accepted notification is never without its job. Its job becomes due at `scheduledFor`, or now.
     /// A notification carrying an idempotency key that the service already used is not stored again: the first
     /// one is returned as ``EnqueueOutcome/duplicate(_:)``.
     public func enqueue(_ notifications: [NotificationRecord], priority: DeliveryPriority) async throws -> [EnqueueOutcome] {
-        try await engine.transaction { db in
+        let dialect = self.dialect
+        return try await engine.transaction { db in
             var outcomes: [EnqueueOutcome] = []
             outcomes.reserveCapacity(notifications.count)
             var plain: [NotificationRecord] = []
@@ -36,13 +37,12 @@ extension HeraldStore {
                     continue
                 }
                 let inserted = try await db.raw("""
-                    INSERT INTO notifications (\(unsafeRaw: NotificationColumns.list))
-                    VALUES \(SQLQueryString.valueRows([NotificationColumns.values(of: notification)]))
+                    \(NotificationColumns.batch([notification]).insert(into: "notifications", dialect))
                     ON CONFLICT (service_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
                     RETURNING id
                     """).first() != nil
                 if inserted {
-                    try await Self.insertDeliveries(for: [notification], priority: priority, into: db)
+                    try await Self.insertDeliveries(for: [notification], priority: priority, into: db, dialect)
                     outcomes.append(.accepted(notification))
                 } else {
                     let existing = try await db.raw("""
@@ -55,21 +55,21 @@ extension HeraldStore {
             }
             for start in stride(from: 0, to: plain.count, by: Self.insertChunk) {
                 let chunk = Array(plain[start..<min(start + Self.insertChunk, plain.count)])
-                try await db.raw("""
-                    INSERT INTO notifications (\(unsafeRaw: NotificationColumns.list))
-                    VALUES \(SQLQueryString.valueRows(chunk.map(NotificationColumns.values(of:))))
-                    """).run()
-                try await Self.insertDeliveries(for: chunk, priority: priority, into: db)
+                try await db.raw(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)).run()
+                try await Self.insertDeliveries(for: chunk, priority: priority, into: db, dialect)
             }
             return outcomes
         }
     }
 
-    private static func insertDeliveries(for notifications: [NotificationRecord], priority: DeliveryPriority, into db: any SQLDatabase) async throws {
-        let rows: [[any Encodable & Sendable]] = notifications.map {
-            [$0.id.storageString, priority.rawValue, ($0.scheduledFor ?? $0.createdAt).microsecondsSinceEpoch]
-        }
-        try await db.raw("INSERT INTO deliveries (notification_id, priority, available_at) VALUES \(SQLQueryString.valueRows(rows))").run()
+    private static func insertDeliveries(
+        for notifications: [NotificationRecord], priority: DeliveryPriority, into db: any SQLDatabase, _ dialect: SQLDialectKind
+    ) async throws {
+        let batch = JSONBatch(
+            columns: [("notification_id", .text), ("priority", .integer), ("available_at", .bigint)],
+            rows: notifications.map { [.string($0.id.storageString), .int(priority.rawValue), .int(Int(($0.scheduledFor ?? $0.createdAt).microsecondsSinceEpoch))] }
+        )
+        try await db.raw(batch.insert(into: "deliveries", dialect)).run()
     }
 }
 

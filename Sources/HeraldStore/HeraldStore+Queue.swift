@@ -16,6 +16,7 @@ extension HeraldStore {
     /// time). A lease that runs out makes the job due again, so a crashed worker's jobs return to the queue.
     /// On PostgreSQL, concurrent claimers skip each other's rows (`FOR UPDATE SKIP LOCKED`) and never share a job.
     public func claimDeliveries(owner: String, limit: Int, lease: TimeInterval, now: Date = Date()) async throws -> [ClaimedDelivery] {
+        let dialect = self.dialect
         let lock = dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
         return try await engine.transaction { db in
             let claimed = try await db.raw("""
@@ -34,7 +35,7 @@ extension HeraldStore {
             let rows = try await db.raw("""
                 SELECT \(unsafeRaw: NotificationColumns.list(qualifiedBy: "n")), s.email_from AS email_from
                 FROM notifications n JOIN services s ON s.id = n.service_id
-                WHERE n.id IN (\(binds: Array(attempts.keys)))
+                WHERE n.id IN (\(JSONBatch.texts(Array(attempts.keys)).select(dialect)))
                 """).all()
             return try rows.map { row in
                 let notification = try NotificationColumns.decode(row)

@@ -98,8 +98,8 @@ public struct StoreWriter: Sendable {
     public func lockStates(ids: [UUID], providerMessageIds: [String] = []) async throws -> [NotificationState] {
         guard !ids.isEmpty || !providerMessageIds.isEmpty else { return [] }
         var conditions: [SQLQueryString] = []
-        if !ids.isEmpty { conditions.append("id IN (\(binds: ids.map(\.storageString)))") }
-        if !providerMessageIds.isEmpty { conditions.append("provider_message_id IN (\(binds: providerMessageIds))") }
+        if !ids.isEmpty { conditions.append("id IN (\(JSONBatch.texts(ids.map(\.storageString)).select(dialect)))") }
+        if !providerMessageIds.isEmpty { conditions.append("provider_message_id IN (\(JSONBatch.texts(providerMessageIds).select(dialect)))") }
         let rows = try await db.raw("""
             SELECT id, status, facts, provider_message_id, sent_at FROM notifications
             WHERE \(conditions.joined(separator: " OR ")) ORDER BY id\(unsafeRaw: rowLock)
@@ -121,52 +121,57 @@ public struct StoreWriter: Sendable {
 
     /// Writes new delivery states, many rows per statement.
     public func update(_ updates: [NotificationUpdate]) async throws {
-        let casts: [String?] = ["TEXT", "TEXT", "INTEGER", "TEXT", "TEXT", "TEXT", "BIGINT", "BIGINT", "INTEGER", "BIGINT"]
-        for start in stride(from: 0, to: updates.count, by: 500) {
-            let rows: [[any Encodable & Sendable]] = updates[start..<min(start + 500, updates.count)].map { u in
+        guard !updates.isEmpty else { return }
+        let batch = JSONBatch(
+            columns: [
+                ("id", .text), ("status", .text), ("facts", .integer), ("status_reason", .text), ("provider", .text), ("provider_message_id", .text),
+                ("sent_at", .bigint), ("completed_at", .bigint), ("attempts", .integer), ("updated_at", .bigint),
+            ],
+            rows: updates.map { u in
                 [
-                    u.id.storageString, u.status.rawValue, u.facts.rawValue, u.statusReason, u.provider, u.providerMessageId,
-                    u.sentAt?.microsecondsSinceEpoch, u.completedAt?.microsecondsSinceEpoch, u.attempts, u.updatedAt.microsecondsSinceEpoch,
+                    .string(u.id.storageString), .string(u.status.rawValue), .int(u.facts.rawValue), .optional(u.statusReason), .optional(u.provider),
+                    .optional(u.providerMessageId), .optional(u.sentAt?.microsecondsSinceEpoch), .optional(u.completedAt?.microsecondsSinceEpoch),
+                    .optional(u.attempts), .int(Int(u.updatedAt.microsecondsSinceEpoch)),
                 ]
             }
-            try await db.raw("""
-                WITH u (id, status, facts, status_reason, provider, provider_message_id, sent_at, completed_at, attempts, updated_at)
-                AS (VALUES \(SQLQueryString.valueRows(rows, casts: casts)))
-                UPDATE notifications SET
-                    status = u.status,
-                    facts = u.facts,
-                    status_reason = COALESCE(u.status_reason, notifications.status_reason),
-                    provider = COALESCE(u.provider, notifications.provider),
-                    provider_message_id = COALESCE(u.provider_message_id, notifications.provider_message_id),
-                    sent_at = COALESCE(u.sent_at, notifications.sent_at),
-                    completed_at = COALESCE(u.completed_at, notifications.completed_at),
-                    attempts = COALESCE(u.attempts, notifications.attempts),
-                    updated_at = u.updated_at
-                FROM u WHERE notifications.id = u.id
-                """).run()
-        }
+        )
+        try await db.raw("""
+            UPDATE notifications SET
+                status = u.status,
+                facts = u.facts,
+                status_reason = COALESCE(u.status_reason, notifications.status_reason),
+                provider = COALESCE(u.provider, notifications.provider),
+                provider_message_id = COALESCE(u.provider_message_id, notifications.provider_message_id),
+                sent_at = COALESCE(u.sent_at, notifications.sent_at),
+                completed_at = COALESCE(u.completed_at, notifications.completed_at),
+                attempts = COALESCE(u.attempts, notifications.attempts),
+                updated_at = u.updated_at
+            FROM (\(batch.select(dialect))) AS u WHERE notifications.id = u.id
+            """).run()
     }
 
     /// Appends entries to notifications' timelines.
     public func appendTimeline(_ events: [TimelineEvent]) async throws {
-        for start in stride(from: 0, to: events.count, by: 1000) {
-            let rows: [[any Encodable & Sendable]] = events[start..<min(start + 1000, events.count)].map { e in
+        guard !events.isEmpty else { return }
+        let batch = JSONBatch(
+            columns: [
+                ("notification_id", .text), ("event", .text), ("status", .text), ("detail", .text), ("raw", .text), ("occurred_at", .bigint),
+                ("recorded_at", .bigint),
+            ],
+            rows: events.map { e in
                 [
-                    e.notificationId.storageString, e.event, e.status.rawValue, e.detail, e.raw,
-                    e.occurredAt.microsecondsSinceEpoch, e.recordedAt.microsecondsSinceEpoch,
+                    .string(e.notificationId.storageString), .string(e.event), .string(e.status.rawValue), .optional(e.detail), .optional(e.raw),
+                    .int(Int(e.occurredAt.microsecondsSinceEpoch)), .int(Int(e.recordedAt.microsecondsSinceEpoch)),
                 ]
             }
-            try await db.raw("""
-                INSERT INTO notification_events (notification_id, event, status, detail, raw, occurred_at, recorded_at)
-                VALUES \(SQLQueryString.valueRows(rows, casts: [nil, nil, nil, "TEXT", "TEXT", nil, nil]))
-                """).run()
-        }
+        )
+        try await db.raw(batch.insert(into: "notification_events", dialect)).run()
     }
 
     /// Removes finished delivery jobs.
     public func finishDeliveries(ids: [UUID]) async throws {
         guard !ids.isEmpty else { return }
-        try await db.raw("DELETE FROM deliveries WHERE notification_id IN (\(binds: ids.map(\.storageString)))").run()
+        try await db.raw("DELETE FROM deliveries WHERE notification_id IN (\(JSONBatch.texts(ids.map(\.storageString)).select(dialect)))").run()
     }
 
     /// Makes jobs due again later, if `owner` still holds their lease.
@@ -181,12 +186,14 @@ public struct StoreWriter: Sendable {
 
     /// Puts provider feedback in the inbox, to be applied by a feedback processor.
     public func appendFeedback(_ documents: [FeedbackDocument]) async throws {
-        for start in stride(from: 0, to: documents.count, by: 1000) {
-            let rows: [[any Encodable & Sendable]] = documents[start..<min(start + 1000, documents.count)].map { d in
-                [d.source, d.body, d.receivedAt.microsecondsSinceEpoch, d.receivedAt.microsecondsSinceEpoch]
+        guard !documents.isEmpty else { return }
+        let batch = JSONBatch(
+            columns: [("source", .text), ("body", .text), ("received_at", .bigint), ("available_at", .bigint)],
+            rows: documents.map { d in
+                [.string(d.source), .string(d.body), .int(Int(d.receivedAt.microsecondsSinceEpoch)), .int(Int(d.receivedAt.microsecondsSinceEpoch))]
             }
-            try await db.raw("INSERT INTO feedback_inbox (source, body, received_at, available_at) VALUES \(SQLQueryString.valueRows(rows))").run()
-        }
+        )
+        try await db.raw(batch.insert(into: "feedback_inbox", dialect)).run()
     }
 
     /// Takes up to `limit` due inbox entries for this transaction (other processors skip them meanwhile).
@@ -210,7 +217,7 @@ public struct StoreWriter: Sendable {
     /// Removes applied inbox entries.
     public func deleteFeedback(ids: [Int64]) async throws {
         guard !ids.isEmpty else { return }
-        try await db.raw("DELETE FROM feedback_inbox WHERE id IN (\(binds: ids))").run()
+        try await db.raw("DELETE FROM feedback_inbox WHERE id IN (\(JSONBatch.integers(ids).select(dialect)))").run()
     }
 
     /// Keeps an inbox entry for a later try (its notification is not known yet).

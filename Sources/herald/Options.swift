@@ -1,4 +1,5 @@
 import ArgumentParser
+import HeraldCore
 import Foundation
 import HeraldDelivery
 import HeraldServer

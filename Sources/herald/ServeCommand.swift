@@ -1,4 +1,5 @@
 import ArgumentParser
+import HeraldCore
 import HeraldDelivery
 import Logging
 import UnixSignals

@@ -19,19 +19,6 @@ extension MailboxSimulator {
         private static let bounceMillis = 900
         private static let suppressionMillis = 100
         private static let complaintMillis = 3_000
-        private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        /// RFC 5322 date, as in the `Date` header: "Fri, 20 Nov 2026 09:15:02 +0000".
-        private static let headerDateStyle = Date.VerbatimFormatStyle(
-            format: """
-                \(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \
-                \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\
-                \(minute: .twoDigits):\(second: .twoDigits) +0000
-                """,
-            locale: Locale(identifier: "en_US_POSIX"),
-            timeZone: .gmt,
-            calendar: Calendar(identifier: .gregorian)
-        )
-
         init(
             recipient: String,
             messageId: String,
@@ -44,10 +31,10 @@ extension MailboxSimulator {
             self.recipient = recipient
             self.notificationId = notificationId
             self.sentAt = sentAt
-            let headerDate = sentAt.formatted(Self.headerDateStyle)
+            let headerDate = UTCTimestamp.rfc5322(sentAt)
             let fromDomain = source.lastIndex(of: "@").map { String(source[source.index(after: $0)...]) } ?? source
             mail = Mail(
-                timestamp: sentAt.formatted(Self.timestampStyle),
+                timestamp: UTCTimestamp.string(sentAt),
                 source: source,
                 sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/\(fromDomain)",
                 sendingAccountId: "123456789012",
@@ -154,7 +141,7 @@ extension MailboxSimulator {
         }
 
         private func timestamp(after millis: Int) -> String {
-            date(after: millis).formatted(Self.timestampStyle)
+            UTCTimestamp.string(date(after: millis))
         }
 
         /// Shaped like SES's: "0100", the event time in hex milliseconds, an id, "-000000".

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Decides what SES's mailbox simulator would do for a recipient and writes the SES
 /// event-publishing JSON it would publish.
@@ -74,13 +75,6 @@ public enum MailboxSimulator {
         case .suppressed: [message.bounce(.suppressed)]
         case .complaint: [message.delivery(), message.complaint()]
         }
-        // Encoding strings, integers and booleans cannot fail.
-        return ([message.send()] + feedback).map { try! encoder.encode($0) }
+        return ([message.send()] + feedback).map { Data($0.json.encoded()) }
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 import HeraldDelivery
 import HeraldFeedback
 import HeraldStore
@@ -8,7 +9,7 @@ import ServiceLifecycle
 
 /// The long-running services of a Herald process other than the HTTP server: delivery workers and the
 /// feedback processor. `herald worker` runs only these.
-public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any Service] {
+public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any ServiceLifecycle.Service] {
     [
         DeliveryWorker(store: store, provider: try configuration.makeProvider(), configuration: configuration.worker, logger: logger),
         FeedbackProcessor(store: store, logger: logger),

@@ -31,7 +31,10 @@ public final class SQLiteEngine: DatabaseEngine {
     private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         do {
-            for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"] {
+            for pragma in [
+                "PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+                "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY",
+            ] {
                 _ = try await connection.query(pragma, [])
             }
             return connection

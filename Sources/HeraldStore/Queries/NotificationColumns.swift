@@ -4,26 +4,37 @@ import SQLKit
 
 /// The `notifications` columns in one order, shared by every query that writes or reads whole rows.
 enum NotificationColumns {
-    static let names = [
-        "id", "service_id", "template_id", "template_version", "channel", "recipient", "personalisation", "subject", "body",
-        "reference", "status", "facts", "status_reason", "provider", "provider_message_id", "attempts", "key_type", "api_key_id",
-        "origin", "job_id", "job_row_number", "idempotency_key", "created_at", "scheduled_for", "sent_at", "completed_at", "updated_at",
+    static let columns: [(name: String, type: JSONBatch.ColumnType)] = [
+        ("id", .text), ("service_id", .text), ("template_id", .text), ("template_version", .integer), ("channel", .text),
+        ("recipient", .text), ("personalisation", .text), ("subject", .text), ("body", .text), ("reference", .text), ("status", .text),
+        ("facts", .integer), ("status_reason", .text), ("provider", .text), ("provider_message_id", .text), ("attempts", .integer),
+        ("key_type", .text), ("api_key_id", .text), ("origin", .text), ("job_id", .text), ("job_row_number", .integer),
+        ("idempotency_key", .text), ("created_at", .bigint), ("scheduled_for", .bigint), ("sent_at", .bigint), ("completed_at", .bigint),
+        ("updated_at", .bigint),
     ]
-    static let list = names.joined(separator: ", ")
+    static let list = columns.map(\.name).joined(separator: ", ")
 
     /// The column list with every name qualified by a table alias, for joins.
     static func list(qualifiedBy alias: String) -> String {
-        names.map { "\(alias).\($0)" }.joined(separator: ", ")
+        columns.map { "\(alias).\($0.name)" }.joined(separator: ", ")
     }
 
-    /// The bind values of one row, in ``names`` order.
-    static func values(of n: NotificationRecord) -> [any Encodable & Sendable] {
+    /// Notifications as a batch for one multi-row statement.
+    static func batch(_ notifications: some Collection<NotificationRecord>) -> JSONBatch {
+        JSONBatch(columns: columns, rows: notifications.map(row(of:)))
+    }
+
+    /// One row's values, in ``columns`` order.
+    static func row(of n: NotificationRecord) -> [JSONValue] {
         [
-            n.id.storageString, n.serviceId.storageString, n.templateId.storageString, n.templateVersion, n.channel.rawValue, n.recipient,
-            n.personalisationJSON, n.subject, n.body, n.reference, n.status.rawValue, n.facts.rawValue, n.statusReason, n.provider,
-            n.providerMessageId, n.attempts, n.keyType.rawValue, n.apiKeyId?.storageString, n.origin.rawValue, n.jobId?.storageString,
-            n.jobRowNumber, n.idempotencyKey, n.createdAt.microsecondsSinceEpoch, n.scheduledFor?.microsecondsSinceEpoch,
-            n.sentAt?.microsecondsSinceEpoch, n.completedAt?.microsecondsSinceEpoch, n.updatedAt.microsecondsSinceEpoch,
+            .string(n.id.storageString), .string(n.serviceId.storageString), .string(n.templateId.storageString), .int(n.templateVersion),
+            .string(n.channel.rawValue), .string(n.recipient), .optional(n.personalisationJSON), .optional(n.subject), .string(n.body),
+            .optional(n.reference), .string(n.status.rawValue), .int(n.facts.rawValue), .optional(n.statusReason), .optional(n.provider),
+            .optional(n.providerMessageId), .int(n.attempts), .string(n.keyType.rawValue), .optional(n.apiKeyId?.storageString),
+            .string(n.origin.rawValue), .optional(n.jobId?.storageString), .optional(n.jobRowNumber), .optional(n.idempotencyKey),
+            .int(Int(n.createdAt.microsecondsSinceEpoch)), .optional(n.scheduledFor?.microsecondsSinceEpoch),
+            .optional(n.sentAt?.microsecondsSinceEpoch), .optional(n.completedAt?.microsecondsSinceEpoch),
+            .int(Int(n.updatedAt.microsecondsSinceEpoch)),
         ]
     }
 

@@ -1,6 +1,4 @@
 import Foundation
-import Hummingbird
-import NIOCore
 
 /// A JSON document built in code, so response shapes (including explicit `null`s, which Notify's clients expect)
 /// read exactly as the API documents them.
@@ -18,6 +16,7 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByDictionaryLite
     public init(nilLiteral: ()) { self = .null }
 
     public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.encoded() == rhs.encoded() }
 
@@ -68,20 +67,5 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByDictionaryLite
             }
         }
         out.append(UInt8(ascii: "\""))
-    }
-}
-
-/// A JSON response with a status code.
-public struct JSONResponse: ResponseGenerator {
-    public var status: HTTPResponse.Status
-    public var body: JSONValue
-
-    public init(_ status: HTTPResponse.Status = .ok, _ body: JSONValue) {
-        self.status = status
-        self.body = body
-    }
-
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body.encoded())))
     }
 }
