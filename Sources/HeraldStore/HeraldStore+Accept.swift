@@ -26,6 +26,19 @@ extension HeraldStore {
     /// one is returned as ``EnqueueOutcome/duplicate(_:)``.
     public func enqueue(_ notifications: [NotificationRecord], priority: DeliveryPriority) async throws -> [EnqueueOutcome] {
         let dialect = self.dialect
+        if dialect == .postgres, notifications.allSatisfy({ $0.idempotencyKey == nil }) {
+            // One statement writes both tables: atomic by itself, so no BEGIN/COMMIT round trips.
+            try await engine.autocommit { db in
+                for chunk in notifications.chunks(of: Self.insertChunk) {
+                    try await db.raw("""
+                        WITH inserted AS (\(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)) RETURNING id, created_at, scheduled_for)
+                        INSERT INTO deliveries (notification_id, priority, available_at)
+                        SELECT id, \(bind: priority.rawValue), COALESCE(scheduled_for, created_at) FROM inserted
+                        """).run()
+                }
+            }
+            return notifications.map(EnqueueOutcome.accepted)
+        }
         return try await engine.transaction { db in
             var outcomes: [EnqueueOutcome] = []
             outcomes.reserveCapacity(notifications.count)
@@ -53,8 +66,7 @@ extension HeraldStore {
                     outcomes.append(.duplicate(existing))
                 }
             }
-            for start in stride(from: 0, to: plain.count, by: Self.insertChunk) {
-                let chunk = Array(plain[start..<min(start + Self.insertChunk, plain.count)])
+            for chunk in plain.chunks(of: Self.insertChunk) {
                 try await db.raw(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)).run()
                 try await Self.insertDeliveries(for: chunk, priority: priority, into: db, dialect)
             }
@@ -63,7 +75,7 @@ extension HeraldStore {
     }
 
     private static func insertDeliveries(
-        for notifications: [NotificationRecord], priority: DeliveryPriority, into db: any SQLDatabase, _ dialect: SQLDialectKind
+        for notifications: some Collection<NotificationRecord>, priority: DeliveryPriority, into db: any SQLDatabase, _ dialect: SQLDialectKind
     ) async throws {
         let batch = JSONBatch(
             columns: [("notification_id", .text), ("priority", .integer), ("available_at", .bigint)],
@@ -76,4 +88,11 @@ extension HeraldStore {
 /// An idempotency key conflicted but its notification could not be read back (it was deleted meanwhile).
 struct IdempotencyConflictVanished: Error {
     let key: String
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
 }

@@ -221,6 +221,15 @@ public struct HeraldStore: Sendable {
         }
     }
 
+    /// True when no delivery job and no feedback is waiting (cheap: stops at the first row).
+    public func isIdle() async throws -> Bool {
+        try await engine.read { db in
+            try await db.raw("""
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM deliveries) OR EXISTS (SELECT 1 FROM feedback_inbox) THEN 0 ELSE 1 END AS idle
+                """).first(decodingColumn: "idle", as: Int.self) == 1
+        }
+    }
+
     /// Work still queued: deliveries not yet finished and feedback not yet applied.
     public func backlog() async throws -> (deliveries: Int, feedback: Int) {
         try await engine.read { db in

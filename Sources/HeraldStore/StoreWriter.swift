@@ -97,12 +97,15 @@ public struct StoreWriter: Sendable {
     /// concurrent transactions cannot deadlock on them).
     public func lockStates(ids: [UUID], providerMessageIds: [String] = []) async throws -> [NotificationState] {
         guard !ids.isEmpty || !providerMessageIds.isEmpty else { return [] }
-        var conditions: [SQLQueryString] = []
-        if !ids.isEmpty { conditions.append("id IN (\(JSONBatch.texts(ids.map(\.storageString)).select(dialect)))") }
-        if !providerMessageIds.isEmpty { conditions.append("provider_message_id IN (\(JSONBatch.texts(providerMessageIds).select(dialect)))") }
+        // One index lookup per list, combined by id: an `OR` of the two would make PostgreSQL scan the table.
+        var matches: [SQLQueryString] = []
+        if !ids.isEmpty { matches.append("SELECT id FROM notifications WHERE id IN (\(JSONBatch.texts(ids.map(\.storageString)).select(dialect)))") }
+        if !providerMessageIds.isEmpty {
+            matches.append("SELECT id FROM notifications WHERE provider_message_id IN (\(JSONBatch.texts(providerMessageIds).select(dialect)))")
+        }
         let rows = try await db.raw("""
             SELECT id, status, facts, provider_message_id, sent_at FROM notifications
-            WHERE \(conditions.joined(separator: " OR ")) ORDER BY id\(unsafeRaw: rowLock)
+            WHERE id IN (\(matches.joined(separator: " UNION "))) ORDER BY id\(unsafeRaw: rowLock)
             """).all()
         return try rows.map { row in
             let id = try row.decode(column: "id", as: String.self)

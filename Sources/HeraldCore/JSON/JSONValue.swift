@@ -15,6 +15,22 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByDictionaryLite
     public init(stringLiteral value: String) { self = .string(value) }
     public init(nilLiteral: ()) { self = .null }
 
+    /// A value decoded by `JSONSerialization`, written back; object keys sorted so equal input gives equal text.
+    public init(jsonObject value: Any) {
+        switch value {
+        case let text as String: self = .string(text)
+        case let number as NSNumber:
+            switch String(cString: number.objCType) {
+            case "c": self = .bool(number.boolValue)
+            case "d", "f": self = .double(number.doubleValue)
+            default: self = Int(number.stringValue).map(JSONValue.int) ?? .double(number.doubleValue)
+            }
+        case let items as [Any]: self = .array(items.map(JSONValue.init(jsonObject:)))
+        case let members as [String: Any]: self = .object(members.sorted { $0.key < $1.key }.map { ($0.key, JSONValue(jsonObject: $0.value)) })
+        default: self = .null
+        }
+    }
+
     public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 

@@ -1,10 +1,12 @@
 import Foundation
 import HeraldCore
+import HeraldFeedback
 import HeraldStore
 
 /// Turns a batch of send outcomes into status changes, timeline entries and queue updates, and writes them in
 /// one transaction. The decisions go through ``NotificationLifecycle``; a feedback event that arrived before the
-/// send was recorded (SES can be that fast) is never undone by it.
+/// send was recorded (SES can be that fast) is never undone by it. Feedback the provider returned with the send
+/// is applied in the same transaction (``ImmediateFeedback``).
 public struct DeliveryRecorder: Sendable {
     public let store: HeraldStore
     public let retry: RetryPolicy
@@ -27,11 +29,12 @@ public struct DeliveryRecorder: Sendable {
                 guard let state = states[outcome.notificationId] else { continue }
                 plan.add(outcome, state: state, retry: retry, now: now)
             }
+            let unapplied = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
             try await writer.update(plan.updates)
             try await writer.appendTimeline(plan.timeline)
             try await writer.finishDeliveries(ids: plan.finished)
             try await writer.retryDeliveries(plan.retries, owner: owner)
-            try await writer.appendFeedback(plan.feedback)
+            try await writer.appendFeedback(unapplied)
         }
     }
 }

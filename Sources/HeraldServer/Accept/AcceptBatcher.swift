@@ -5,8 +5,9 @@ import HeraldStore
 /// Group commit for the accept path: notifications accepted by concurrent requests are written together, many per
 /// transaction, while each caller still waits until its own notification is durably stored.
 ///
-/// One flush runs at a time; whatever arrives during a flush forms the next batch. Under light load a batch holds
-/// one notification and nothing waits; under heavy load a transaction's cost is shared by up to `maxBatch` requests.
+/// Up to `maxFlushes` transactions run at once (PostgreSQL commits them in parallel; SQLite queues them on its one
+/// writer). While all are busy, new arrivals collect into the next batch, so under load a transaction's cost is
+/// shared by up to `maxBatch` requests, and under light load nothing waits for a batch to fill.
 actor AcceptBatcher {
     private struct Pending {
         let notification: NotificationRecord
@@ -15,37 +16,45 @@ actor AcceptBatcher {
 
     private let store: HeraldStore
     private let maxBatch: Int
+    private let maxFlushes: Int
     private var pending: [DeliveryPriority: [Pending]] = [:]
-    private var flushing = false
+    private var flushes = 0
 
-    init(store: HeraldStore, maxBatch: Int = 500) {
+    init(store: HeraldStore, maxBatch: Int = 500, maxFlushes: Int = 2) {
         self.store = store
         self.maxBatch = maxBatch
+        self.maxFlushes = maxFlushes
     }
 
     /// Stores `notification` and its delivery job; returns once committed.
     func enqueue(_ notification: NotificationRecord, priority: DeliveryPriority) async throws -> EnqueueOutcome {
         try await withCheckedThrowingContinuation { continuation in
             pending[priority, default: []].append(Pending(notification: notification, continuation: continuation))
-            if !flushing {
-                flushing = true
-                Task { await self.flushAll() }
-            }
+            startFlushes()
         }
     }
 
-    private func flushAll() async {
-        while let priority = pending.keys.sorted().first {
+    /// Starts a flush per free slot, most urgent priority first.
+    private func startFlushes() {
+        while flushes < maxFlushes, let priority = pending.keys.sorted().first {
             var items = pending[priority] ?? []
             let batch = Array(items.prefix(maxBatch))
             items.removeFirst(batch.count)
             pending[priority] = items.isEmpty ? nil : items
-            await flush(batch, priority: priority)
+            flushes += 1
+            Task {
+                await Self.flush(batch, priority: priority, store: store)
+                self.flushFinished()
+            }
         }
-        flushing = false
     }
 
-    private func flush(_ batch: [Pending], priority: DeliveryPriority) async {
+    private func flushFinished() {
+        flushes -= 1
+        startFlushes()
+    }
+
+    private static func flush(_ batch: [Pending], priority: DeliveryPriority, store: HeraldStore) async {
         do {
             let outcomes = try await store.enqueue(batch.map(\.notification), priority: priority)
             for (item, outcome) in zip(batch, outcomes) {
@@ -54,7 +63,7 @@ actor AcceptBatcher {
         } catch where batch.count > 1 {
             // One bad row must not fail its neighbours: retry each on its own.
             for item in batch {
-                await flush([item], priority: priority)
+                await flush([item], priority: priority, store: store)
             }
         } catch {
             batch.first?.continuation.resume(throwing: error)

@@ -59,7 +59,7 @@ public struct EmailSendRequest: Sendable {
         case nil, is NSNull: break
         case let values as [String: Any]:
             personalisation = Personalisation.values(from: values)
-            personalisationJSON = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+            personalisationJSON = String(decoding: JSONValue(jsonObject: values).encoded(), as: UTF8.self)
         case let other?: problems.append("personalisation \(other) is not of type object")
         }
         var reference: String?

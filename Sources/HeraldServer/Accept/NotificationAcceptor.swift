@@ -26,7 +26,7 @@ public final class NotificationAcceptor: Sendable {
 
     public let store: HeraldStore
     private let batcher: AcceptBatcher
-    private let templateCache = Mutex<[String: (loaded: Date, template: Template)]>([:])
+    private let templateCache = Mutex<[String: (loaded: Date, template: PreparedTemplate)]>([:])
     private let templateCacheLifetime: TimeInterval = 1
 
     public init(store: HeraldStore) {
@@ -37,9 +37,10 @@ public final class NotificationAcceptor: Sendable {
     public func acceptEmail(
         _ request: EmailSendRequest, service: Service, key: APIKey?, origin: NotificationOrigin, now: Date = Date()
     ) async throws -> AcceptedNotification {
-        let template = try await emailTemplate(request.templateId, service: service)
-        let subjectText = TemplateText(template.subject ?? "")
-        let bodyText = TemplateText(template.body)
+        let prepared = try await emailTemplate(request.templateId, service: service)
+        let template = prepared.template
+        let subjectText = prepared.subject
+        let bodyText = prepared.body
         let missing = TemplateText.missingPlaceholders(in: [subjectText, bodyText], personalisation: request.personalisation)
         guard missing.isEmpty,
             let subject = try? subjectText.render(request.personalisation),
@@ -73,21 +74,31 @@ public final class NotificationAcceptor: Sendable {
         }
     }
 
-    private func emailTemplate(_ id: UUID, service: Service) async throws -> Template {
+    /// A template with its subject and body already parsed.
+    private struct PreparedTemplate {
+        let template: Template
+        let subject: TemplateText
+        let body: TemplateText
+    }
+
+    private func emailTemplate(_ id: UUID, service: Service) async throws -> PreparedTemplate {
         let cacheKey = "\(service.id.storageString)/\(id.storageString)"
         let now = Date()
-        let template: Template?
+        let prepared: PreparedTemplate?
         if let cached = templateCache.withLock({ $0[cacheKey] }), now.timeIntervalSince(cached.loaded) < templateCacheLifetime {
-            template = cached.template
+            prepared = cached.template
         } else {
-            template = try await store.template(id: id, serviceId: service.id)
-            if let template { templateCache.withLock { $0[cacheKey] = (now, template) } }
+            prepared = try await store.template(id: id, serviceId: service.id).map {
+                PreparedTemplate(template: $0, subject: TemplateText($0.subject ?? ""), body: TemplateText($0.body))
+            }
+            if let prepared { templateCache.withLock { $0[cacheKey] = (now, prepared) } }
         }
-        guard let template else { throw NotifyError.badRequest("Template not found") }
+        guard let prepared else { throw NotifyError.badRequest("Template not found") }
+        let template = prepared.template
         guard template.channel == .email else {
             throw NotifyError.badRequest("\(template.channel.rawValue) template is not suitable for email notification")
         }
         guard !template.archived else { throw NotifyError.badRequest("Template has been deleted") }
-        return template
+        return prepared
     }
 }

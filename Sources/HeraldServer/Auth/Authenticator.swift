@@ -20,6 +20,7 @@ public final class Authenticator: Sendable {
     private let clockSkew: TimeInterval = 30
     private let revokedKeyGrace: TimeInterval = 7 * 24 * 3600
     private let cache = Mutex<[UUID: (loaded: Date, service: Service?, keys: [APIKey])]>([:])
+    private let claimsCache = ClaimsCache()
 
     public init(store: HeraldStore, cacheLifetime: TimeInterval = 5) {
         self.store = store
@@ -33,7 +34,10 @@ public final class Authenticator: Sendable {
         guard authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
             throw .auth(.unauthorized, "Unauthorized: authentication bearer scheme must be used")
         }
-        guard let jwt = NotifyJWT(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+        var token = authorization.dropFirst(7)
+        while token.first == " " { token = token.dropFirst() }
+        while token.last == " " { token = token.dropLast() }
+        guard let jwt = NotifyJWT(String(token), claimsCache: claimsCache) else {
             throw .auth(
                 .forbidden,
                 "Invalid token: make sure your API token matches the example at https://docs.notifications.service.gov.uk/rest-api.html#authorisation-header"

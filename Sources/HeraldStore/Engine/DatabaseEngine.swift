@@ -15,6 +15,9 @@ public protocol DatabaseEngine: Sendable {
     var dialect: SQLDialectKind { get }
     /// Runs `body` outside a transaction (each statement sees committed data).
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` on a writing connection without an explicit transaction: each statement commits on its own.
+    /// For a single statement that is atomic by itself, this saves the round trips of `BEGIN` and `COMMIT`.
+    func autocommit<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` in one transaction that commits when it returns and rolls back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Closes connections; the engine is unusable afterwards.

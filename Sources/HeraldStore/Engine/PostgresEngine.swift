@@ -55,6 +55,10 @@ public final class PostgresEngine: DatabaseEngine {
         }
     }
 
+    public func autocommit<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await read(body)
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withTransaction(logger: logger) { connection in
             try await body(connection.sql(queryLogLevel: nil))

@@ -54,6 +54,11 @@ public final class SQLiteEngine: DatabaseEngine {
         return try await readLock.withLock { try await body(reader.sql(queryLogLevel: nil)) }
     }
 
+    public func autocommit<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let writer = self.writer
+        return try await writeLock.withLock { try await body(writer.sql(queryLogLevel: nil)) }
+    }
+
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let writer = self.writer
         return try await writeLock.withLock {
