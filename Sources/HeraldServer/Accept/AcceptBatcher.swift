@@ -20,7 +20,7 @@ actor AcceptBatcher {
     private var pending: [DeliveryPriority: [Pending]] = [:]
     private var flushes = 0
 
-    init(store: HeraldStore, maxBatch: Int = 500, maxFlushes: Int = 2) {
+    init(store: HeraldStore, maxBatch: Int = 500, maxFlushes: Int = 4) {
         self.store = store
         self.maxBatch = maxBatch
         self.maxFlushes = maxFlushes

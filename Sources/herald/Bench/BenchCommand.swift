@@ -67,10 +67,18 @@ struct BenchCommand: AsyncParsableCommand {
         try await store.shutdown()
     }
 
+    /// Renders and stores 5,000 at a time, two chunks in flight, so rendering one overlaps storing the other.
     private func enqueueBulk(_ workload: BenchWorkload, into store: HeraldStore) async throws {
-        for start in stride(from: 0, to: count, by: 5_000) {
-            let chunk = try (start..<min(start + 5_000, count)).map(workload.notification)
-            _ = try await store.enqueue(chunk, priority: .bulk)
+        let count = self.count
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, start) in stride(from: 0, to: count, by: 5_000).enumerated() {
+                if index >= 2 { try await group.next() }
+                group.addTask {
+                    let chunk = try (start..<min(start + 5_000, count)).map(workload.notification)
+                    _ = try await store.enqueue(chunk, priority: .bulk)
+                }
+            }
+            try await group.waitForAll()
         }
     }
 
