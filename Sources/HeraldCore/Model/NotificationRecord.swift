@@ -7,11 +7,10 @@ public enum NotificationOrigin: String, Sendable, Codable {
     case job
 }
 
-/// How urgently a notification should be delivered: immediate sends overtake bulk work in the queue.
+/// How urgently a notification should be delivered: immediate sends (API, CLI) overtake bulk work (jobs) in the queue.
 public enum DeliveryPriority: Int, Sendable, Codable, Comparable {
     case immediate = 0
-    case normal = 1
-    case bulk = 2
+    case bulk = 1
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
