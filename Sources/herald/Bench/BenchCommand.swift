@@ -90,35 +90,40 @@ struct BenchCommand: AsyncParsableCommand {
             group.addTask { try await server.run() }
             let load = HTTPLoad(baseURL: "http://127.0.0.1:\(port)", key: workload.key.keyString, clients: clients)
             try await waitForServer(load)
+            let sent: Int
             if WrkLoad.isAvailable && !builtinClient {
-                try await wrkPhase(workload: workload, store: store, logger: logger)
-                await server.triggerGracefulShutdown()
-                try await group.waitForAll()
-                return
+                sent = try await wrkPhase(workload: workload, store: store)
+            } else {
+                sent = try await builtinPhase(load: load, workload: workload)
             }
-            let statusCount = min(count, 20_000)
-            let statusSeconds = try await load.run(count: statusCount, expecting: 200) { _ in (.GET, "/_status", nil) }
-            let template = workload.template.id.storageString
-            let sendSeconds = try await load.run(count: count, expecting: 201) { i in
-                let values = BenchWorkload.personalisation(i)
-                let body = JSONValue.object([
-                    ("email_address", .string(BenchWorkload.recipient(i))), ("template_id", .string(template)),
-                    ("personalisation", .object(values.map { ($0.key, .string($0.value)) })),
-                ])
-                return (.POST, "/v2/notifications/email", body.encoded())
-            }
-            report(
-                "enqueue, HTTP API (\(clients) clients, JWT per request)", count: count, seconds: sendSeconds,
-                baseline: ("GET /_status, same clients", statusCount, statusSeconds)
-            )
             await server.triggerGracefulShutdown()
             try await group.waitForAll()
+            try await drain(store: store, expected: sent, logger: logger, label: "drain to simulator (HTTP batch)")
         }
-        try await drain(store: store, expected: count, logger: logger, label: "drain to simulator (HTTP batch)")
     }
 
-    /// The HTTP phase driven by wrk for `httpSeconds`, then the drain of what it sent.
-    private func wrkPhase(workload: BenchWorkload, store: HeraldStore, logger: Logger) async throws {
+    /// The HTTP phase driven by the built-in client: `count` sends; returns how many were stored.
+    private func builtinPhase(load: HTTPLoad, workload: BenchWorkload) async throws -> Int {
+        let statusCount = min(count, 20_000)
+        let statusSeconds = try await load.run(count: statusCount, expecting: 200) { _ in (.GET, "/_status", nil) }
+        let template = workload.template.id.storageString
+        let sendSeconds = try await load.run(count: count, expecting: 201) { i in
+            let values = BenchWorkload.personalisation(i)
+            let body = JSONValue.object([
+                ("email_address", .string(BenchWorkload.recipient(i))), ("template_id", .string(template)),
+                ("personalisation", .object(values.map { ($0.key, .string($0.value)) })),
+            ])
+            return (.POST, "/v2/notifications/email", body.encoded())
+        }
+        report(
+            "enqueue, HTTP API (\(clients) clients, JWT per request)", count: count, seconds: sendSeconds,
+            baseline: ("GET /_status, same clients", statusCount, statusSeconds)
+        )
+        return count
+    }
+
+    /// The HTTP phase driven by wrk for `httpSeconds`; returns how many notifications it stored.
+    private func wrkPhase(workload: BenchWorkload, store: HeraldStore) async throws -> Int {
         let wrk = WrkLoad(baseURL: "http://127.0.0.1:\(port)", key: workload.key.keyString, connections: clients, seconds: httpSeconds)
         let before = try await store.statusCounts().values.reduce(0, +)
         let status = try wrk.run(path: "/_status", luaBody: nil)
@@ -133,7 +138,7 @@ struct BenchCommand: AsyncParsableCommand {
         )
         // wrk stops at its deadline with requests in flight: the server may have stored a few it never saw answered.
         guard stored >= sends.requests else { throw BenchFailure("wrk completed \(sends.requests) sends but only \(stored) notifications were stored") }
-        try await drain(store: store, expected: stored, logger: logger, label: "drain to simulator (HTTP batch)")
+        return stored
     }
 
     private func waitForServer(_ load: HTTPLoad) async throws {
