@@ -8,12 +8,6 @@ public enum EnqueueOutcome: Sendable {
     case accepted(NotificationRecord)
     /// A notification with the same idempotency key already exists for the service: this is it, and nothing new was queued.
     case duplicate(NotificationRecord)
-
-    public var notification: NotificationRecord {
-        switch self {
-        case .accepted(let notification), .duplicate(let notification): notification
-        }
-    }
 }
 
 extension HeraldStore {

@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = makeLogger("herald")
         let store = try await database.openStore(logger: logger)
-        var configuration = HeraldConfiguration(database: database.setting, host: host, port: port, runsWorkers: !noWorkers)
+        var configuration = HeraldConfiguration(host: host, port: port, runsWorkers: !noWorkers)
         try delivery.apply(to: &configuration)
         logger.info("Herald starting", metadata: ["database": "\(DatabaseOptions.redacted(database.setting))", "port": "\(port)"])
         let app = try buildApplication(store: store, configuration: configuration, logger: logger)
@@ -46,7 +46,7 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = makeLogger("herald.worker")
         let store = try await database.openStore(logger: logger)
-        var configuration = HeraldConfiguration(database: database.setting)
+        var configuration = HeraldConfiguration()
         try delivery.apply(to: &configuration)
         let group = ServiceGroup(
             services: try backgroundServices(store: store, configuration: configuration, logger: logger),

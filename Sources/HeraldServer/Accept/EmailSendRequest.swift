@@ -10,19 +10,17 @@ public struct EmailSendRequest: Sendable {
     /// The personalisation object as the client sent it, stored with the notification.
     public var personalisationJSON: String?
     public var reference: String?
-    public var scheduledFor: Date?
     public var idempotencyKey: String?
 
     public init(
         templateId: UUID, emailAddress: String, personalisation: [String: String] = [:], personalisationJSON: String? = nil,
-        reference: String? = nil, scheduledFor: Date? = nil, idempotencyKey: String? = nil
+        reference: String? = nil, idempotencyKey: String? = nil
     ) {
         self.templateId = templateId
         self.emailAddress = emailAddress
         self.personalisation = personalisation
         self.personalisationJSON = personalisationJSON
         self.reference = reference
-        self.scheduledFor = scheduledFor
         self.idempotencyKey = idempotencyKey
     }
 

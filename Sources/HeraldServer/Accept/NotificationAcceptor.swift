@@ -61,7 +61,7 @@ public final class NotificationAcceptor: Sendable {
             serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: .email,
             recipient: request.emailAddress, personalisationJSON: request.personalisationJSON, subject: subject, body: body,
             reference: request.reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin,
-            idempotencyKey: request.idempotencyKey, createdAt: now, scheduledFor: request.scheduledFor
+            idempotencyKey: request.idempotencyKey, createdAt: now
         )
         if Self.simulatedEmailAddresses.contains(request.emailAddress.lowercased()) {
             return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)

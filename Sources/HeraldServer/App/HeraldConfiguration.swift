@@ -1,8 +1,8 @@
 import Foundation
 import HeraldDelivery
 
-/// Everything `herald serve` and `herald worker` can be told. Every field has a working default: with nothing
-/// set, Herald keeps its state in `./herald.sqlite` and delivers through the simulator.
+/// How `herald serve` and `herald worker` run (the database is opened separately and passed in). Every field has a
+/// working default: with nothing set, Herald listens on 127.0.0.1:8080 and delivers through the simulator.
 public struct HeraldConfiguration: Sendable {
     /// Which email provider delivers.
     public enum Provider: Sendable, Equatable {
@@ -12,7 +12,6 @@ public struct HeraldConfiguration: Sendable {
         case log(directory: String)
     }
 
-    public var database: String
     public var host: String
     public var port: Int
     public var provider: Provider
@@ -23,10 +22,9 @@ public struct HeraldConfiguration: Sendable {
     public var worker: DeliveryWorkerConfiguration
 
     public init(
-        database: String = "herald.sqlite", host: String = "127.0.0.1", port: Int = 8080, provider: Provider = .simulator,
+        host: String = "127.0.0.1", port: Int = 8080, provider: Provider = .simulator,
         simulatorSendLog: String? = nil, runsWorkers: Bool = true, worker: DeliveryWorkerConfiguration = .init()
     ) {
-        self.database = database
         self.host = host
         self.port = port
         self.provider = provider

@@ -12,6 +12,7 @@ struct Migrator {
     @discardableResult
     func migrate() async throws -> [Int] {
         let dialect = engine.dialect
+        let logger = self.logger
         return try await engine.transaction { db in
             if dialect == .postgres {
                 try await db.raw("SELECT pg_advisory_xact_lock(7243001)").run()
@@ -28,6 +29,7 @@ struct Migrator {
                 try await db.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: Date().microsecondsSinceEpoch))"
                 ).run()
+                logger.info("applied schema migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 newlyApplied.append(migration.version)
             }
             return newlyApplied
