@@ -71,7 +71,7 @@ extension HeraldStore {
     private static func insertDeliveries(
         for notifications: some Collection<NotificationRecord>, priority: DeliveryPriority, into db: any SQLDatabase, _ dialect: SQLDialectKind
     ) async throws {
-        let batch = JSONBatch(
+        let batch = RowBatch(
             columns: [("notification_id", .text), ("priority", .integer), ("available_at", .bigint)],
             rows: notifications.map { [.string($0.id.storageString), .int(priority.rawValue), .int(Int(($0.scheduledFor ?? $0.createdAt).microsecondsSinceEpoch))] }
         )

@@ -35,7 +35,7 @@ extension HeraldStore {
             let rows = try await db.raw("""
                 SELECT \(unsafeRaw: NotificationColumns.list(qualifiedBy: "n")), s.email_from AS email_from
                 FROM notifications n JOIN services s ON s.id = n.service_id
-                WHERE n.id IN (\(JSONBatch.texts(Array(attempts.keys)).select(dialect)))
+                WHERE n.id IN (\(RowBatch.texts(Array(attempts.keys)).select(dialect)))
                 """).all()
             return try rows.map { row in
                 let notification = try NotificationColumns.decode(row)

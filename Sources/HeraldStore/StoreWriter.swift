@@ -99,9 +99,9 @@ public struct StoreWriter: Sendable {
         guard !ids.isEmpty || !providerMessageIds.isEmpty else { return [] }
         // One index lookup per list, combined by id: an `OR` of the two would make PostgreSQL scan the table.
         var matches: [SQLQueryString] = []
-        if !ids.isEmpty { matches.append("SELECT id FROM notifications WHERE id IN (\(JSONBatch.texts(ids.map(\.storageString)).select(dialect)))") }
+        if !ids.isEmpty { matches.append("SELECT id FROM notifications WHERE id IN (\(RowBatch.texts(ids.map(\.storageString)).select(dialect)))") }
         if !providerMessageIds.isEmpty {
-            matches.append("SELECT id FROM notifications WHERE provider_message_id IN (\(JSONBatch.texts(providerMessageIds).select(dialect)))")
+            matches.append("SELECT id FROM notifications WHERE provider_message_id IN (\(RowBatch.texts(providerMessageIds).select(dialect)))")
         }
         let rows = try await db.raw("""
             SELECT id, status, facts, provider_message_id, sent_at FROM notifications
@@ -125,7 +125,7 @@ public struct StoreWriter: Sendable {
     /// Writes new delivery states, many rows per statement.
     public func update(_ updates: [NotificationUpdate]) async throws {
         guard !updates.isEmpty else { return }
-        let batch = JSONBatch(
+        let batch = RowBatch(
             columns: [
                 ("id", .text), ("status", .text), ("facts", .integer), ("status_reason", .text), ("provider", .text), ("provider_message_id", .text),
                 ("sent_at", .bigint), ("completed_at", .bigint), ("attempts", .integer), ("updated_at", .bigint),
@@ -156,7 +156,7 @@ public struct StoreWriter: Sendable {
     /// Appends entries to notifications' timelines.
     public func appendTimeline(_ events: [TimelineEvent]) async throws {
         guard !events.isEmpty else { return }
-        let batch = JSONBatch(
+        let batch = RowBatch(
             columns: [
                 ("notification_id", .text), ("event", .text), ("status", .text), ("detail", .text), ("raw", .text), ("occurred_at", .bigint),
                 ("recorded_at", .bigint),
@@ -174,7 +174,7 @@ public struct StoreWriter: Sendable {
     /// Removes finished delivery jobs.
     public func finishDeliveries(ids: [UUID]) async throws {
         guard !ids.isEmpty else { return }
-        try await db.raw("DELETE FROM deliveries WHERE notification_id IN (\(JSONBatch.texts(ids.map(\.storageString)).select(dialect)))").run()
+        try await db.raw("DELETE FROM deliveries WHERE notification_id IN (\(RowBatch.texts(ids.map(\.storageString)).select(dialect)))").run()
     }
 
     /// Makes jobs due again later, if `owner` still holds their lease.
@@ -190,7 +190,7 @@ public struct StoreWriter: Sendable {
     /// Puts provider feedback in the inbox, to be applied by a feedback processor.
     public func appendFeedback(_ documents: [FeedbackDocument]) async throws {
         guard !documents.isEmpty else { return }
-        let batch = JSONBatch(
+        let batch = RowBatch(
             columns: [("source", .text), ("body", .text), ("received_at", .bigint), ("available_at", .bigint)],
             rows: documents.map { d in
                 [.string(d.source), .string(d.body), .int(Int(d.receivedAt.microsecondsSinceEpoch)), .int(Int(d.receivedAt.microsecondsSinceEpoch))]
@@ -220,7 +220,7 @@ public struct StoreWriter: Sendable {
     /// Removes applied inbox entries.
     public func deleteFeedback(ids: [Int64]) async throws {
         guard !ids.isEmpty else { return }
-        try await db.raw("DELETE FROM feedback_inbox WHERE id IN (\(JSONBatch.integers(ids).select(dialect)))").run()
+        try await db.raw("DELETE FROM feedback_inbox WHERE id IN (\(RowBatch.integers(ids).select(dialect)))").run()
     }
 
     /// Keeps an inbox entry for a later try (its notification is not known yet).

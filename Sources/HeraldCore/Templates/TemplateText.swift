@@ -1,7 +1,7 @@
 /// Text with Notify-style ((placeholders)): `((name))` and conditional `((name??text shown when yes))`.
 ///
 /// Placeholders are found and filled the way GOV.UK Notify's `Field` does it, so templates
-/// written for Notify render the same here:
+/// written for Notify render the same here. Parse a template once and render it many times:
 ///
 /// ```swift
 /// let body = TemplateText("Hello ((First name)), your visit is on ((day_of_week)).((urgent?? Please arrive early.))")
@@ -31,51 +31,46 @@ public struct TemplateText: Sendable, Hashable {
     /// Throws MissingPersonalisation listing every placeholder (original spelling, in order) with no value.
     ///
     /// Values are inserted as they are: a value containing `((x))` is not expanded again.
-    /// When several keys normalise to the same key, the one that sorts first wins.
-    public func render(_ personalisation: [String: String]) throws(MissingPersonalisation) -> String {
-        let missing = Self.missingPlaceholders(in: [self], personalisation: personalisation)
-        guard missing.isEmpty else { throw MissingPersonalisation(names: missing) }
-        let values = Self.valuesByKey(personalisation)
+    public func render(_ values: TemplateValues) throws(MissingPersonalisation) -> String {
         var rendered = ""
+        rendered.reserveCapacity(text.utf8.count + 64)
         for segment in segments {
             switch segment {
             case .text(let literal):
                 rendered += literal
             case .placeholder(let placeholder):
-                rendered += values[placeholder.key].map(placeholder.replacement(for:)) ?? ""
+                guard let value = values.value(for: placeholder) else {
+                    throw MissingPersonalisation(names: Self.missingPlaceholders(in: [self], values: values))
+                }
+                rendered += placeholder.replacement(for: value)
             }
         }
         return rendered
     }
 
+    /// ``render(_:)-(TemplateValues)`` for values not yet normalised.
+    public func render(_ personalisation: [String: String]) throws(MissingPersonalisation) -> String {
+        try render(TemplateValues(personalisation))
+    }
+
     /// Placeholder names across several texts (say an email's subject then its body), in order of
     /// first appearance and de-duplicated by normalised key, as Notify lists a template's placeholders.
     public static func placeholders(in texts: [TemplateText]) -> [String] {
-        var seen: Set<String> = []
-        var names: [String] = []
-        for case .placeholder(let placeholder) in texts.flatMap(\.segments) {
-            if seen.insert(placeholder.key).inserted {
-                names.append(placeholder.name)
-            }
-        }
-        return names
+        uniquePlaceholders(in: texts).map(\.name)
     }
 
-    /// The placeholders across `texts` that `personalisation` has no value for, in the order of
+    /// The placeholders across `texts` that `values` has no value for, in the order of
     /// ``placeholders(in:)``: what Notify reports as "Missing personalisation: …" before sending.
-    public static func missingPlaceholders(in texts: [TemplateText], personalisation: [String: String]) -> [String] {
-        let keys = Set(personalisation.keys.map(TemplatePlaceholder.key(for:)))
-        return placeholders(in: texts).filter { !keys.contains(TemplatePlaceholder.key(for: $0)) }
+    public static func missingPlaceholders(in texts: [TemplateText], values: TemplateValues) -> [String] {
+        uniquePlaceholders(in: texts).filter { values.value(for: $0) == nil }.map(\.name)
     }
 
-    private static func valuesByKey(_ personalisation: [String: String]) -> [String: String] {
-        var values: [String: String] = [:]
-        for key in personalisation.keys.sorted() {
-            let normalised = TemplatePlaceholder.key(for: key)
-            if values[normalised] == nil {
-                values[normalised] = personalisation[key]
-            }
+    private static func uniquePlaceholders(in texts: [TemplateText]) -> [TemplatePlaceholder] {
+        var seen: Set<String> = []
+        var unique: [TemplatePlaceholder] = []
+        for case .placeholder(let placeholder) in texts.flatMap(\.segments) where seen.insert(placeholder.key).inserted {
+            unique.append(placeholder)
         }
-        return values
+        return unique
     }
 }

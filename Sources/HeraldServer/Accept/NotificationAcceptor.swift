@@ -39,13 +39,13 @@ public final class NotificationAcceptor: Sendable {
     ) async throws -> AcceptedNotification {
         let prepared = try await emailTemplate(request.templateId, service: service)
         let template = prepared.template
-        let subjectText = prepared.subject
-        let bodyText = prepared.body
-        let missing = TemplateText.missingPlaceholders(in: [subjectText, bodyText], personalisation: request.personalisation)
-        guard missing.isEmpty,
-            let subject = try? subjectText.render(request.personalisation),
-            let body = try? bodyText.render(request.personalisation)
-        else {
+        let values = TemplateValues(request.personalisation)
+        let subject: String, body: String
+        do {
+            subject = try prepared.subject.render(values)
+            body = try prepared.body.render(values)
+        } catch {
+            let missing = TemplateText.missingPlaceholders(in: [prepared.subject, prepared.body], values: values)
             throw NotifyError.badRequest("Missing personalisation: \(missing.joined(separator: ", "))")
         }
         if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

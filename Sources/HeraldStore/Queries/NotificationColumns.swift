@@ -4,7 +4,7 @@ import SQLKit
 
 /// The `notifications` columns in one order, shared by every query that writes or reads whole rows.
 enum NotificationColumns {
-    static let columns: [(name: String, type: JSONBatch.ColumnType)] = [
+    static let columns: [(name: String, type: RowBatch.ColumnType)] = [
         ("id", .text), ("service_id", .text), ("template_id", .text), ("template_version", .integer), ("channel", .text),
         ("recipient", .text), ("personalisation", .text), ("subject", .text), ("body", .text), ("reference", .text), ("status", .text),
         ("facts", .integer), ("status_reason", .text), ("provider", .text), ("provider_message_id", .text), ("attempts", .integer),
@@ -20,8 +20,8 @@ enum NotificationColumns {
     }
 
     /// Notifications as a batch for one multi-row statement.
-    static func batch(_ notifications: some Collection<NotificationRecord>) -> JSONBatch {
-        JSONBatch(columns: columns, rows: notifications.map(row(of:)))
+    static func batch(_ notifications: some Collection<NotificationRecord>) -> RowBatch {
+        RowBatch(columns: columns, rows: notifications.map(row(of:)))
     }
 
     /// One row's values, in ``columns`` order.

@@ -7,6 +7,9 @@ struct BenchWorkload {
     let service: Service
     let key: APIKey
     let template: Template
+    /// The template's subject and body parsed once, as the accept path caches them.
+    let subject: TemplateText
+    let body: TemplateText
 
     static func create(in store: HeraldStore) async throws -> BenchWorkload {
         let service = Service(name: "Benchmark", emailFrom: "bench@herald.local")
@@ -18,7 +21,10 @@ struct BenchWorkload {
             body: "Dear ((name)),\n\nMembership ((number)) renews on ((date)). Reply to this email if anything has changed.\n\nThe membership team"
         )
         try await store.createTemplate(template)
-        return BenchWorkload(service: service, key: key, template: template)
+        return BenchWorkload(
+            service: service, key: key, template: template,
+            subject: TemplateText(template.subject ?? ""), body: TemplateText(template.body)
+        )
     }
 
     /// Recipients cycle through the simulator's outcomes, mostly deliveries, like a real list.
@@ -36,11 +42,11 @@ struct BenchWorkload {
 
     /// Renders notification `i` exactly as the accept path does.
     func notification(_ i: Int) throws -> NotificationRecord {
-        let values = Self.personalisation(i)
+        let values = TemplateValues(Self.personalisation(i))
         return NotificationRecord(
             serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: .email,
-            recipient: Self.recipient(i), subject: try TemplateText(template.subject ?? "").render(values),
-            body: try TemplateText(template.body).render(values), keyType: .normal, origin: .job
+            recipient: Self.recipient(i), subject: try subject.render(values),
+            body: try body.render(values), keyType: .normal, origin: .job
         )
     }
 }

@@ -122,8 +122,8 @@ import Testing
         let subject = TemplateText("Your ((Reference)) is ready")
         let body = TemplateText("Dear ((name)), your ((reference)) is ready. ((extra??More.))")
         #expect(TemplateText.placeholders(in: [subject, body]) == ["Reference", "name", "extra"])
-        #expect(TemplateText.missingPlaceholders(in: [subject, body], personalisation: ["NAME": "Ada"]) == ["Reference", "extra"])
-        #expect(TemplateText.missingPlaceholders(in: [subject, body], personalisation: ["name": "", "reference": "1", "extra": "no"]).isEmpty)
+        #expect(TemplateText.missingPlaceholders(in: [subject, body], values: TemplateValues(["NAME": "Ada"])) == ["Reference", "extra"])
+        #expect(TemplateText.missingPlaceholders(in: [subject, body], values: TemplateValues(["name": "", "reference": "1", "extra": "no"])).isEmpty)
     }
 
     @Test func keepsUnicodeAroundPlaceholders() throws {
