@@ -50,7 +50,7 @@ public struct NotificationRecord: Sendable, Hashable {
     public var updatedAt: Date
 
     public init(
-        id: UUID = UUID(),
+        id: UUID = .random(),
         serviceId: UUID,
         templateId: UUID,
         templateVersion: Int,

@@ -16,7 +16,7 @@ public struct SimulatorProvider: EmailProvider {
     }
 
     public func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
-        let messageId = "0100" + UUID().uuidString.lowercased() + "-000000"
+        let messageId = "0100" + UUID.random().storageString + "-000000"
         let now = Date()
         sendLog?.append("\(email.notificationId.storageString) \(messageId) \(email.to) \(getpid())\n")
         let events = MailboxSimulator.events(

@@ -32,7 +32,6 @@ public enum SESEventParser {
     }
 
     private static let eventPublishingCheck = "Successfully validated SNS topic for Amazon SES event publishing."
-    private static let decoder = JSONDecoder()
     private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     /// SES's record types, named as in `eventType`.
@@ -188,24 +187,12 @@ public enum SESEventParser {
     }
 
     private static func decode(_ data: Data) throws(SESEventParseError) -> Document {
+        let json: JSONValue
         do {
-            return try decoder.decode(Document.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            throw SESEventParseError(.notJSON(context.debugDescription))
-        } catch DecodingError.typeMismatch(_, let context),
-                DecodingError.valueNotFound(_, let context),
-                DecodingError.dataCorrupted(let context),
-                DecodingError.keyNotFound(_, let context) {
-            throw SESEventParseError(.unexpectedShape(path: path(context.codingPath), detail: context.debugDescription))
+            json = try JSONValue(parsing: data)
         } catch {
-            throw SESEventParseError(.notJSON("\(error)"))
+            throw SESEventParseError(.notJSON(error.description))
         }
-    }
-
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        guard !codingPath.isEmpty else {
-            return "(top level)"
-        }
-        return codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return try Document(json)
     }
 }

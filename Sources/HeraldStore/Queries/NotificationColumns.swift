@@ -93,8 +93,3 @@ public struct CorruptRow: Error, CustomStringConvertible {
     public let value: String
     public var description: String { "unexpected value '\(value)' in column \(column)" }
 }
-
-extension UUID {
-    /// The storage and wire form of an id: lowercase canonical text.
-    public var storageString: String { uuidString.lowercased() }
-}
