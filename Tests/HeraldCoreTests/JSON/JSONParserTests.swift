@@ -69,3 +69,18 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONValueWritingTests {
+    @Test(arguments: ["plain", "quote \" and \\ backslash", "lines\nand\ttabs\r", "control \u{1} \u{1F}", "Zoë 😀", ""])
+    func writtenStringsReadBackTheSame(text: String) throws {
+        let value = JSONValue.object([("k", .string(text)), ("n", .array([.int(-3), .double(1.5), .bool(true), .null]))])
+        let bytes = value.encoded()
+        #expect(try JSONValue(parsing: Data(bytes)) == value)
+        let foundation = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        #expect(foundation?["k"] as? String == text)
+    }
+
+    @Test func escapesControlCharactersAsUnicodeEscapes() {
+        #expect(String(decoding: JSONValue.string("a\u{1}b\u{1F}").encoded(), as: UTF8.self) == #""a\u0001b\u001f""#)
+    }
+}
