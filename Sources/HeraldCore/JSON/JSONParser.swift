@@ -130,15 +130,9 @@ struct JSONParser {
             case UInt8(ascii: "\""):
                 let run = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                let text: String?
-                if var unescaped {
-                    unescaped.append(contentsOf: run)
-                    text = String(validating: unescaped, as: UTF8.self)
-                } else {
-                    text = String(validating: run, as: UTF8.self)
-                }
-                guard let text else { throw error("Invalid UTF-8 in a string") }
-                return text
+                guard var unescaped else { return try text(run) }
+                unescaped.append(contentsOf: run)
+                return try unescaped.withUnsafeBytes { bytes in Result { () throws(JSONParseError) in try text(bytes) } }.get()
             case UInt8(ascii: "\\"):
                 var buffer = unescaped ?? []
                 buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
@@ -152,6 +146,15 @@ struct JSONParser {
                 position += 1
             }
         }
+    }
+
+    /// UTF-8 bytes as a string; ASCII (nearly every SES field) skips the general validation.
+    private func text(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> String {
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw error("Invalid UTF-8 in a string") }
+        return text
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(JSONParseError) {

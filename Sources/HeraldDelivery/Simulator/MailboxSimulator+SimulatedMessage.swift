@@ -8,7 +8,8 @@ extension MailboxSimulator {
         let recipient: String
         let notificationId: UUID
         let sentAt: Date
-        let mail: Mail
+        /// The `mail` object every record of this message repeats, built once.
+        let mail: JSONValue
 
         /// The bounces the simulator produces.
         enum BounceKind {
@@ -52,14 +53,14 @@ extension MailboxSimulator {
                     from: [source], date: headerDate, to: [recipient], messageId: messageId, subject: subject
                 ),
                 tags: [
-                    SESTags.notificationId: [notificationId.uuidString.lowercased()],
-                    SESTags.serviceId: [serviceId.uuidString.lowercased()],
+                    SESTags.notificationId: [notificationId.storageString],
+                    SESTags.serviceId: [serviceId.storageString],
                     "ses:configuration-set": ["herald"],
                     "ses:operation": ["SendEmail"],
                     "ses:from-domain": [fromDomain],
                     "ses:caller-identity": ["herald"],
                 ]
-            )
+            ).json
         }
 
         func send() -> Record {
@@ -148,7 +149,7 @@ extension MailboxSimulator {
         private func feedbackId(after millis: Int) -> String {
             let hexMillis = String(Int(date(after: millis).timeIntervalSince1970 * 1_000), radix: 16)
             let padded = String(repeating: "0", count: max(0, 12 - hexMillis.count)) + hexMillis
-            return "0100\(padded)-\(notificationId.uuidString.lowercased())-000000"
+            return "0100\(padded)-\(notificationId.storageString)-000000"
         }
 
         private func date(after millis: Int) -> Date {
