@@ -101,7 +101,10 @@ public struct StoreWriter: Sendable {
         var matches: [SQLQueryString] = []
         if !ids.isEmpty { matches.append("SELECT id FROM notifications WHERE id IN (\(RowBatch.texts(ids.map(\.storageString)).select(dialect)))") }
         if !providerMessageIds.isEmpty {
-            matches.append("SELECT id FROM notifications WHERE provider_message_id IN (\(RowBatch.texts(providerMessageIds).select(dialect)))")
+            matches.append("""
+                SELECT notification_id FROM provider_messages
+                WHERE provider_message_id IN (\(RowBatch.texts(providerMessageIds).select(dialect)))
+                """)
         }
         let rows = try await db.raw("""
             SELECT id, status, facts, provider_message_id, sent_at FROM notifications
@@ -122,7 +125,7 @@ public struct StoreWriter: Sendable {
         }
     }
 
-    /// Writes new delivery states, many rows per statement.
+    /// Writes new delivery states, many rows per statement, and indexes new provider message ids for matching events.
     public func update(_ updates: [NotificationUpdate]) async throws {
         guard !updates.isEmpty else { return }
         let batch = RowBatch(
@@ -151,6 +154,11 @@ public struct StoreWriter: Sendable {
                 updated_at = u.updated_at
             FROM (\(batch.select(dialect))) AS u WHERE notifications.id = u.id
             """).run()
+        let providerMessages = updates.compactMap { u in u.providerMessageId.map { [JSONValue.string($0), .string(u.id.storageString)] } }
+        if !providerMessages.isEmpty {
+            let batch = RowBatch(columns: [("provider_message_id", .text), ("notification_id", .text)], rows: providerMessages)
+            try await db.raw("\(batch.insert(into: "provider_messages", dialect)) ON CONFLICT (provider_message_id) DO NOTHING").run()
+        }
     }
 
     /// Appends entries to notifications' timelines.
