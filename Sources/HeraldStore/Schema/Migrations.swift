@@ -155,7 +155,7 @@ enum Migrations {
                 """,
                 "DROP INDEX notifications_by_provider_message",
             ],
-            postgresOnly: ["ALTER TABLE notifications SET (fillfactor = 70)"]
+            postgresOnly: ["ALTER TABLE notifications SET (fillfactor = 50)"]
         ),
     ]
 }
