@@ -17,10 +17,13 @@ public struct DeliveryWorkerConfiguration: Sendable {
     /// How long an idle loop waits before looking for due jobs again.
     public var idlePoll: Duration
     public var retry: RetryPolicy
+    /// The provider's send rate in messages per second, shared by every worker on the same database (for SES,
+    /// the account's `MaxSendRate`); `nil` sends as fast as the provider takes them.
+    public var maxSendRate: Double?
 
     public init(
         batchSize: Int = 200, concurrency: Int = 64, loops: Int = 2, lease: TimeInterval = 60,
-        idlePoll: Duration = .milliseconds(100), retry: RetryPolicy = RetryPolicy()
+        idlePoll: Duration = .milliseconds(100), retry: RetryPolicy = RetryPolicy(), maxSendRate: Double? = nil
     ) {
         self.batchSize = batchSize
         self.concurrency = concurrency
@@ -28,6 +31,14 @@ public struct DeliveryWorkerConfiguration: Sendable {
         self.lease = lease
         self.idlePoll = idlePoll
         self.retry = retry
+        self.maxSendRate = maxSendRate
+    }
+
+    /// Jobs to claim at once: at a paced rate, no more than can be sent in half a lease, so a claimed job is
+    /// never still waiting for its slot when its lease runs out.
+    var claimLimit: Int {
+        guard let maxSendRate else { return batchSize }
+        return max(1, min(batchSize, Int(maxSendRate * lease / 2)))
     }
 }
 
@@ -65,12 +76,13 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         let recorder = DeliveryRecorder(store: store, retry: configuration.retry)
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                let claimed = try await store.claimDeliveries(owner: owner, limit: configuration.batchSize, lease: configuration.lease)
+                let claimed = try await store.claimDeliveries(owner: owner, limit: configuration.claimLimit, lease: configuration.lease)
                 if claimed.isEmpty {
                     await sleepUnlessShuttingDown(for: configuration.idlePoll)
                     continue
                 }
-                let outcomes = await send(claimed)
+                let schedule = try await schedule(claimed.count)
+                let outcomes = await send(claimed, schedule: schedule)
                 try await recorder.record(outcomes, owner: owner)
             } catch {
                 logger.error("delivery loop failed; retrying", metadata: ["error": "\(error)"])
@@ -79,21 +91,34 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         }
     }
 
-    /// Sends every claimed job, at most `concurrency` at a time.
-    func send(_ claimed: [ClaimedDelivery]) async -> [SendOutcome] {
+    /// When each of the next `count` sends may start, from the cluster-wide schedule; `nil` when unpaced.
+    private func schedule(_ count: Int) async throws -> SendSchedule? {
+        guard let rate = configuration.maxSendRate else { return nil }
+        let start = try await store.reserveSendSlots(provider.name, count: count, ratePerSecond: rate)
+        return SendSchedule(start: start, interval: 1 / rate)
+    }
+
+    /// Sends every claimed job, at most `concurrency` at a time, each no earlier than its slot in `schedule`.
+    func send(_ claimed: [ClaimedDelivery], schedule: SendSchedule? = nil) async -> [SendOutcome] {
         await withTaskGroup(of: SendOutcome.self) { group in
             var outcomes: [SendOutcome] = []
             outcomes.reserveCapacity(claimed.count)
-            var pending = claimed.makeIterator()
+            var pending = claimed.enumerated().makeIterator()
+            func startNext() {
+                guard let (index, next) = pending.next() else { return }
+                group.addTask {
+                    if let slot = schedule?.slot(index) {
+                        try? await Task.sleep(for: .seconds(max(0, slot.timeIntervalSinceNow)))
+                    }
+                    return await self.send(next)
+                }
+            }
             for _ in 0..<configuration.concurrency {
-                guard let next = pending.next() else { break }
-                group.addTask { await self.send(next) }
+                startNext()
             }
             for await outcome in group {
                 outcomes.append(outcome)
-                if let next = pending.next() {
-                    group.addTask { await self.send(next) }
-                }
+                startNext()
             }
             return outcomes
         }

@@ -157,5 +157,16 @@ enum Migrations {
             ],
             postgresOnly: ["ALTER TABLE notifications SET (fillfactor = 50)"]
         ),
+        Migration(
+            version: 3, name: "send pacing",
+            statements: [
+                """
+                CREATE TABLE send_pacing (
+                    name TEXT PRIMARY KEY,
+                    next_slot BIGINT NOT NULL
+                )
+                """,
+            ]
+        ),
     ]
 }

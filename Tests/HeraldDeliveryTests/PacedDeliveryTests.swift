@@ -1,0 +1,58 @@
+import Foundation
+import HeraldCore
+import HeraldDelivery
+import HeraldStore
+import HeraldTestSupport
+import Logging
+import ServiceLifecycle
+import Testing
+
+/// Workers sharing a database share the provider's send rate.
+@Suite struct PacedDeliveryTests {
+    /// Records when each message reached it.
+    actor RecordingProvider: EmailProvider {
+        nonisolated let name = "paced"
+        private(set) var sends: [(UUID, Date)] = []
+
+        func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
+            sends.append((email.notificationId, Date()))
+            return ProviderReceipt(messageId: "m-\(email.notificationId.storageString)", immediateOutcome: .delivered)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func twoWorkersTogetherStayUnderTheRateAndSendEachNotificationOnce(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            let notifications = (0..<60).map { fixture.email(to: "member\($0)@example.org") }
+            _ = try await store.enqueue(notifications, priority: .bulk)
+            let provider = RecordingProvider()
+            let rate = 30.0
+            let configuration = DeliveryWorkerConfiguration(batchSize: 50, loops: 2, idlePoll: .milliseconds(20), maxSendRate: rate)
+            let workers = (0..<2).map { _ in
+                DeliveryWorker(store: store, provider: provider, configuration: configuration, logger: Logger(label: "test"))
+            }
+            let started = Date()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for worker in workers {
+                    group.addTask { try await worker.run() }
+                }
+                while try await store.backlog().deliveries > 0, Date().timeIntervalSince(started) < 20 {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                group.cancelAll()
+            }
+            let sends = await provider.sends
+            #expect(sends.count == notifications.count)
+            #expect(Set(sends.map(\.0)) == Set(notifications.map(\.id)))
+            let times = sends.map(\.1).sorted()
+            // In any one-second window, at most `rate` sends (plus one for the window's closed end).
+            for (index, time) in times.enumerated() {
+                let inWindow = times[index...].prefix { $0.timeIntervalSince(time) < 1 }.count
+                #expect(inWindow <= Int(rate) + 1, "\(inWindow) sends within 1 s from \(time)")
+            }
+            // And the schedule is not idle either: 60 sends at 30/s take about 2 s.
+            #expect(times.last!.timeIntervalSince(times.first!) >= 1.9)
+        }
+    }
+}
