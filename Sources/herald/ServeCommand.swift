@@ -20,12 +20,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Serve the API only; leave delivery to `herald worker` processes.") var noWorkers = false
+    @Option(
+        name: .customLong("sns-topic-arn"),
+        help: "An SNS topic whose signed deliveries POST /aws/sns accepts and whose subscription it confirms (repeatable)."
+    )
+    var snsTopicARNs: [String] = []
 
     func run() async throws {
         let logger = makeLogger("herald")
         let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration(host: host, port: port, runsWorkers: !noWorkers)
         try delivery.apply(to: &configuration)
+        configuration.sns.topicARNs = Set(snsTopicARNs)
         logger.info("Herald starting", metadata: ["database": "\(DatabaseOptions.redacted(database.setting))", "port": "\(port)"])
         let app = try buildApplication(store: store, configuration: configuration, logger: logger)
         try await app.runService()

@@ -16,13 +16,15 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
     ]
 }
 
-/// The HTTP routes: Notify's v2 API behind JWT authentication, and an unauthenticated status check.
-public func buildRouter(store: HeraldStore) -> Router<HeraldRequestContext> {
+/// The HTTP routes: Notify's v2 API behind JWT authentication, the SNS webhook (authenticated by SNS's
+/// signatures), and an unauthenticated status check.
+public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init()) -> Router<HeraldRequestContext> {
     let router = Router(context: HeraldRequestContext.self)
     router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
     let acceptor = NotificationAcceptor(store: store)
     let v2 = router.group("v2").add(middleware: NotifyAuthMiddleware(authenticator: Authenticator(store: store)))
     NotificationsController(acceptor: acceptor, store: store).addRoutes(to: v2)
+    SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     return router
 }
 
@@ -30,7 +32,7 @@ public func buildRouter(store: HeraldStore) -> Router<HeraldRequestContext> {
 /// Tests call this with their own store, so the wiring they exercise is the real one.
 public func buildApplication(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(store: store),
+        router: buildRouter(store: store, sns: configuration.sns),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Herald"),
         services: configuration.runsWorkers ? try backgroundServices(store: store, configuration: configuration, logger: logger) : [],
         logger: logger

@@ -20,6 +20,8 @@ public struct HeraldConfiguration: Sendable {
     /// Whether this process runs delivery workers and the feedback processor.
     public var runsWorkers: Bool
     public var worker: DeliveryWorkerConfiguration
+    /// The SNS webhook at `POST /aws/sns`.
+    public var sns = SNSWebhookConfiguration()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, provider: Provider = .simulator,

@@ -22,12 +22,13 @@ struct WrkLoad {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/wrk") }
     }
 
-    /// `body` is a Lua expression for the request body, using `n` (a per-thread counter); nil means GET.
-    func run(path: String, luaBody: String?) throws -> Result {
+    /// `body` is a Lua expression for the request body, using `n` (a per-thread counter) and anything `prelude`
+    /// defines; nil means GET.
+    func run(path: String, luaBody: String?, prelude: String = "") throws -> Result {
         let start = Int(Date().timeIntervalSince1970)
         let tokens = (0..<(seconds + 60)).map { "\"\(ClientToken.bearer(forKey: key, at: Date(timeIntervalSince1970: Double(start + $0))) ?? "")\"" }
         let method = luaBody == nil ? "GET" : "POST"
-        let script = """
+        let script = prelude + """
             local tokens = {\(tokens.joined(separator: ","))}
             local start = \(start)
             local n = 0
