@@ -80,7 +80,7 @@ public struct SigV4Signer: Sendable {
     }
 
     /// `kSigning`: the secret, narrowed by day, region, service and `aws4_request`.
-    func signingKey(day: String) -> [UInt8] {
+    private func signingKey(day: String) -> [UInt8] {
         [day, region, service, "aws4_request"].reduce(Array("AWS4\(credentials.secretAccessKey)".utf8)) { Self.hmac($0, $1) }
     }
 
