@@ -114,6 +114,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "HeraldAWS",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HeraldTestSupport",
             dependencies: [
                 "HeraldStore", "HeraldCore", "HeraldSNS",
@@ -153,6 +164,16 @@ let package = Package(
         .testTarget(
             name: "HeraldSNSTests",
             dependencies: ["HeraldSNS", "HeraldTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HeraldAWSTests",
+            dependencies: [
+                "HeraldAWS", "HeraldTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
