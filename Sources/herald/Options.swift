@@ -55,7 +55,10 @@ struct OutputOptions: ParsableArguments {
 
 /// Settings of the processes that deliver: `serve` and `worker`.
 struct DeliveryOptions: ParsableArguments {
-    @Option(help: "Email provider: 'simulator' (offline SES mailbox simulator) or 'log' (write .eml files to --outbox).")
+    @Option(help: """
+        Email provider: 'simulator' (offline SES mailbox simulator), 'log' (write .eml files to --outbox) or 'ses' \
+        (Amazon SES v2; AWS credentials, region and endpoint from the environment or ~/.aws, as the AWS CLI reads them).
+        """)
     var provider = ProcessInfo.processInfo.environment["HERALD_PROVIDER"] ?? "simulator"
 
     @Option(help: "Folder for the 'log' provider's .eml files.")
@@ -63,6 +66,12 @@ struct DeliveryOptions: ParsableArguments {
 
     @Option(help: "File the simulator appends one line per send to (to audit duplicates). Default: $HERALD_SIMULATOR_SEND_LOG.")
     var sendLog: String?
+
+    @Option(help: "SES configuration set that publishes events (default: $HERALD_SES_CONFIGURATION_SET).")
+    var sesConfigurationSet: String?
+
+    @Option(help: "Most emails per second across every worker on this database (default: SES's MaxSendRate for 'ses', else unpaced).")
+    var sendRate: Double?
 
     @Option(help: "Sends in flight at once per worker loop.")
     var concurrency = 64
@@ -74,7 +83,15 @@ struct DeliveryOptions: ParsableArguments {
         switch provider {
         case "simulator": configuration.provider = .simulator
         case "log": configuration.provider = .log(directory: outbox)
-        default: throw ValidationError("unknown provider '\(provider)': use 'simulator' or 'log'")
+        case "ses":
+            configuration.provider = .ses(
+                configurationSet: sesConfigurationSet ?? ProcessInfo.processInfo.environment["HERALD_SES_CONFIGURATION_SET"]
+            )
+        default: throw ValidationError("unknown provider '\(provider)': use 'simulator', 'log' or 'ses'")
+        }
+        if let sendRate {
+            guard sendRate > 0 else { throw ValidationError("--send-rate must be more than 0") }
+            configuration.worker.maxSendRate = sendRate
         }
         configuration.simulatorSendLog = sendLog ?? ProcessInfo.processInfo.environment["HERALD_SIMULATOR_SEND_LOG"]
         configuration.worker.concurrency = concurrency

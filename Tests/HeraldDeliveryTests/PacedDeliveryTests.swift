@@ -46,12 +46,12 @@ import Testing
             #expect(sends.count == notifications.count)
             #expect(Set(sends.map(\.0)) == Set(notifications.map(\.id)))
             let times = sends.map(\.1).sorted()
-            // In any one-second window, at most `rate` sends (plus one for the window's closed end).
+            // In any one-second window, at most `rate` sends.
             for (index, time) in times.enumerated() {
                 let inWindow = times[index...].prefix { $0.timeIntervalSince(time) < 1 }.count
-                #expect(inWindow <= Int(rate) + 1, "\(inWindow) sends within 1 s from \(time)")
+                #expect(inWindow <= Int(rate), "\(inWindow) sends within 1 s from \(time)")
             }
-            // And the schedule is not idle either: 60 sends at 30/s take about 2 s.
+            // And the schedule is not idle either: 60 sends at 95% of 30/s take about 2 s.
             #expect(times.last!.timeIntervalSince(times.first!) >= 1.9)
         }
     }

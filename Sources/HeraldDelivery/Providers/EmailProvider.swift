@@ -57,7 +57,13 @@ public enum ProviderError: Error, Sendable {
 
 /// Something that delivers email: the simulator, a folder of `.eml` files, SES, SMTP.
 public protocol EmailProvider: Sendable {
-    /// The name stored on each notification it sends (`simulator`, `log`, `ses`, …).
+    /// The name stored on each notification it sends (`simulator`, `log`, `ses`, …); also names its send schedule.
     var name: String { get }
     func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt
+    /// The most messages per second the provider account takes, when the provider can tell (SES's `MaxSendRate`).
+    func accountSendRate() async -> Double?
+}
+
+extension EmailProvider {
+    public func accountSendRate() async -> Double? { nil }
 }

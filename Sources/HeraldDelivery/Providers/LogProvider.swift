@@ -15,22 +15,13 @@ public struct LogProvider: EmailProvider {
     }
 
     public func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
-        let messageId = "\(email.notificationId.storageString)@herald.local"
-        let message = MailMessage(
-            from: MailAddress(email.from),
-            to: [MailAddress(email.to)],
-            subject: email.subject,
-            textBody: email.textBody,
-            messageID: messageId,
-            date: Date(),
-            extraHeaders: [MailHeader("X-Herald-Notification-Id", email.notificationId.storageString)]
-        )
+        let message = email.mailMessage()
         let file = directory.appendingPathComponent("\(email.notificationId.storageString).eml")
         do {
             try Data(message.rendered().utf8).write(to: file, options: .atomic)
         } catch {
             throw .transient("cannot write \(file.path): \(error)")
         }
-        return ProviderReceipt(messageId: messageId, immediateOutcome: .delivered)
+        return ProviderReceipt(messageId: message.messageID, immediateOutcome: .delivered)
     }
 }

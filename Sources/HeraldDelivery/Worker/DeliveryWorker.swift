@@ -50,7 +50,7 @@ public struct DeliveryWorkerConfiguration: Sendable {
 public struct DeliveryWorker: ServiceLifecycle.Service {
     public let store: HeraldStore
     public let provider: any EmailProvider
-    public let configuration: DeliveryWorkerConfiguration
+    public private(set) var configuration: DeliveryWorkerConfiguration
     public let owner: String
     let logger: Logger
 
@@ -63,10 +63,17 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
     }
 
     public func run() async throws {
-        logger.info("delivery worker started", metadata: ["owner": "\(owner)", "provider": "\(provider.name)"])
+        var paced = self
+        if paced.configuration.maxSendRate == nil {
+            paced.configuration.maxSendRate = await provider.accountSendRate()
+        }
+        let worker = paced
+        logger.info("delivery worker started", metadata: [
+            "owner": "\(owner)", "provider": "\(provider.name)", "send_rate": "\(worker.configuration.maxSendRate.map { "\($0)/s" } ?? "unpaced")",
+        ])
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<max(1, configuration.loops) {
-                group.addTask { await self.loop() }
+            for _ in 0..<max(1, worker.configuration.loops) {
+                group.addTask { await worker.loop() }
             }
         }
         logger.info("delivery worker stopped", metadata: ["owner": "\(owner)"])
@@ -92,8 +99,11 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
     }
 
     /// When each of the next `count` sends may start, from the cluster-wide schedule; `nil` when unpaced.
+    /// The schedule runs at 95% of the limit: requests leave on time but reach the provider with some jitter, and
+    /// the headroom keeps any one second at the provider within the limit.
     private func schedule(_ count: Int) async throws -> SendSchedule? {
-        guard let rate = configuration.maxSendRate else { return nil }
+        guard let limit = configuration.maxSendRate else { return nil }
+        let rate = limit * 0.95
         let start = try await store.reserveSendSlots(provider.name, count: count, ratePerSecond: rate)
         return SendSchedule(start: start, interval: 1 / rate)
     }

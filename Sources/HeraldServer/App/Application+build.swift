@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// feedback processor. `herald worker` runs only these.
 public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any ServiceLifecycle.Service] {
     [
-        DeliveryWorker(store: store, provider: try configuration.makeProvider(), configuration: configuration.worker, logger: logger),
+        DeliveryWorker(store: store, provider: try configuration.makeProvider(logger: logger), configuration: configuration.worker, logger: logger),
         FeedbackProcessor(store: store, logger: logger),
     ]
 }

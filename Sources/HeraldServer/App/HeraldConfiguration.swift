@@ -1,5 +1,8 @@
+import AsyncHTTPClient
 import Foundation
+import HeraldAWS
 import HeraldDelivery
+import Logging
 
 /// How `herald serve` and `herald worker` run (the database is opened separately and passed in). Every field has a
 /// working default: with nothing set, Herald listens on 127.0.0.1:8080 and delivers through the simulator.
@@ -10,6 +13,9 @@ public struct HeraldConfiguration: Sendable {
         case simulator
         /// `.eml` files written to a folder.
         case log(directory: String)
+        /// Amazon SES API v2, with credentials, region and endpoint from the environment as the AWS CLI reads them,
+        /// publishing events through `configurationSet` when one is named.
+        case ses(configurationSet: String?)
     }
 
     public var host: String
@@ -36,10 +42,16 @@ public struct HeraldConfiguration: Sendable {
     }
 
     /// Builds the configured provider.
-    public func makeProvider() throws -> any EmailProvider {
+    public func makeProvider(logger: Logger) throws -> any EmailProvider {
         switch provider {
-        case .simulator: try SimulatorProvider(sendLogPath: simulatorSendLog)
-        case .log(let directory): try LogProvider(directory: directory)
+        case .simulator:
+            return try SimulatorProvider(sendLogPath: simulatorSendLog)
+        case .log(let directory):
+            return try LogProvider(directory: directory)
+        case .ses(let configurationSet):
+            let aws = try AWSConfiguration.resolve(environment: ProcessInfo.processInfo.environment)
+            let client = AWSClient(configuration: aws, httpClient: .shared, logger: logger)
+            return SESEmailProvider(ses: SESv2(client: client), configurationSet: configurationSet, logger: logger)
         }
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import HeraldAWS
+import HeraldCore
+import HeraldMail
+import Logging
+
+/// Delivers through Amazon SES (API v2 `SendEmail`) with the raw MIME message Herald builds, in a configuration
+/// set that publishes events, tagged with the notification and service ids so that events match their
+/// notification even before the SES message id is stored.
+public struct SESEmailProvider: EmailProvider {
+    public let name = "ses"
+    private let ses: SESv2
+    private let configurationSet: String?
+    private let logger: Logger
+
+    public init(ses: SESv2, configurationSet: String?, logger: Logger) {
+        self.ses = ses
+        self.configurationSet = configurationSet
+        self.logger = logger
+    }
+
+    /// The account's `MaxSendRate` from `GetAccount`; `nil` (and a warning) when SES does not say.
+    public func accountSendRate() async -> Double? {
+        do {
+            let quota = try await ses.getAccount()
+            return quota.maxSendRate > 0 ? quota.maxSendRate : nil
+        } catch {
+            logger.warning("cannot read the SES send quota; sending unpaced (set --send-rate)", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    public func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
+        let raw = RawEmail(
+            from: email.from,
+            to: [email.to],
+            message: Array(email.mailMessage().rendered().utf8),
+            configurationSetName: configurationSet,
+            tags: [SESTags.notificationId: email.notificationId.storageString, SESTags.serviceId: email.serviceId.storageString]
+        )
+        do {
+            return ProviderReceipt(messageId: try await ses.sendEmail(raw))
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// SES's answer as a delivery outcome: throttling, 5xx, timeouts and broken connections are retried; a
+    /// rejected message fails permanently; anything else (an unverified sender, a paused or suspended account,
+    /// missing permissions, a bad configuration set) is Herald's configuration at fault, a technical failure.
+    /// The provider's own words are kept as the reason.
+    static func classify(_ error: AWSError) -> ProviderError {
+        if error.isRetryable || dailyQuotaCodes.contains(error.code) {
+            return .transient("SES: \(error)")
+        }
+        return error.code == "MessageRejected" ? .permanent("SES: \(error)") : .technical("SES: \(error)")
+    }
+
+    /// The daily sending quota is used up: it frees again within 24 hours.
+    private static let dailyQuotaCodes: Set = ["LimitExceededException", "LimitExceeded", "DailyQuotaExceeded"]
+}

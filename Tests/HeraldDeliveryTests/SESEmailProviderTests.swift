@@ -1,0 +1,143 @@
+import AsyncHTTPClient
+import Foundation
+import HeraldAWS
+import HeraldCore
+@testable import HeraldDelivery
+import HeraldStore
+import HeraldTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// The SES provider: how SES's answers become outcomes, what reaches SES, and pacing under throttling.
+@Suite struct SESEmailProviderTests {
+    @Test(arguments: [
+        (AWSError(statusCode: 400, code: "MessageRejected", message: "Email address is not verified."), "permanent"),
+        (AWSError(statusCode: 400, code: "MailFromDomainNotVerifiedException", message: "not verified"), "technical"),
+        (AWSError(statusCode: 400, code: "SendingPausedException", message: "paused"), "technical"),
+        (AWSError(statusCode: 403, code: "AccessDeniedException", message: "no"), "technical"),
+        (AWSError(statusCode: 429, code: "TooManyRequestsException", message: "slow down"), "transient"),
+        (AWSError(statusCode: 400, code: "Throttling", message: "Maximum sending rate exceeded."), "transient"),
+        (AWSError(statusCode: 400, code: "LimitExceededException", message: "Daily message quota exceeded."), "transient"),
+        (AWSError(statusCode: 503, code: "ServiceUnavailable", message: "later"), "transient"),
+        (AWSError(source: .timeout, statusCode: nil, code: "Timeout", message: "no answer"), "transient"),
+    ])
+    func sesAnswersBecomeOutcomesKeepingTheMessage(error: AWSError, expected: String) {
+        let outcome = SESEmailProvider.classify(error)
+        let kind = switch outcome {
+        case .transient: "transient"
+        case .permanent: "permanent"
+        case .technical: "technical"
+        }
+        #expect(kind == expected)
+        #expect(outcome.message.contains(error.message))
+    }
+
+    @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
+    func sendsHeraldsMIMEMessageToSES() async throws {
+        let client = try Moto.client()
+        let sender = "notify-\(UUID().uuidString.prefix(8))@example.com"
+        _ = try await SESv2(client: client).createEmailIdentity(sender)
+        let provider = SESEmailProvider(ses: SESv2(client: client), configurationSet: nil, logger: Logger(label: "test"))
+        let email = OutgoingEmail(
+            notificationId: UUID(), serviceId: UUID(), from: sender, to: "Zoe@example.net", subject: "Zoë's renewal", textBody: "Dear Zoë,\nsee you."
+        )
+        let receipt = try await provider.send(email)
+        let record = try #require(try await Moto.records("ses", "RawMessage").first { $0["id"] as? String == receipt.messageId })
+        let raw = try #require(record["raw_data"] as? String)
+        #expect(raw.contains("X-Herald-Notification-Id: \(email.notificationId.storageString)\r\n"))
+        #expect(raw.contains("Subject: =?UTF-8?"))
+        #expect(raw.contains("Message-ID: <\(email.notificationId.storageString)@herald.local>\r\n"))
+        #expect(raw.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
+    func anUnverifiedSenderFailsPermanentlyWithSESsWords() async throws {
+        let provider = SESEmailProvider(ses: SESv2(client: try Moto.client()), configurationSet: nil, logger: Logger(label: "test"))
+        let email = OutgoingEmail(notificationId: UUID(), serviceId: UUID(), from: "x@unverified.test", to: "a@example.net", subject: "s", textBody: "b")
+        let error = await #expect(throws: ProviderError.self) { try await provider.send(email) }
+        guard case .permanent(let reason) = error else {
+            Issue.record("expected a permanent failure, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("MessageRejected"))
+    }
+
+    /// A fake SES endpoint on loopback that throttles every fifth request and counts what it accepted.
+    actor FakeSES {
+        private(set) var accepted: [String: Int] = [:]
+        private(set) var requestTimes: [Date] = []
+
+        func answer(_ body: Data) -> (throttled: Bool, messageId: String) {
+            requestTimes.append(Date())
+            if requestTimes.count % 5 == 0 { return (true, "") }
+            let json = try? JSONValue(parsing: body)
+            let id = json?["EmailTags"]?.arrayValue?.first { $0["Name"]?.stringValue == SESTags.notificationId }?["Value"]?.stringValue ?? "?"
+            accepted[id, default: 0] += 1
+            return (false, "0100-\(id)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func throttledWorkersDeliverEachNotificationOnceAndNeverExceedTheRate(database: TestDatabase) async throws {
+        let fake = FakeSES()
+        let router = Router()
+        router.post("/v2/email/outbound-emails") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let answer = await fake.answer(Data(body.readableBytesView))
+            if answer.throttled {
+                return Response(status: .tooManyRequests, headers: [.contentType: "application/json", HTTPField.Name("X-Amzn-Errortype")!: "TooManyRequestsException"],
+                                body: .init(byteBuffer: ByteBuffer(string: #"{"message":"Maximum sending rate exceeded."}"#)))
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"MessageId":"\#(answer.messageId)"}"#)))
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let endpoint = try #require(URL(string: "http://127.0.0.1:\(port)"))
+            let aws = AWSConfiguration(
+                credentials: AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "test-secret"), region: "eu-west-2",
+                endpointOverrides: [.sesv2: endpoint]
+            )
+            let logger = Logger(label: "test")
+            let provider = SESEmailProvider(ses: SESv2(client: AWSClient(configuration: aws, httpClient: .shared, logger: logger)), configurationSet: "herald", logger: logger)
+            try await database.withStore { store in
+                let fixture = try await ServiceFixture.create(in: store)
+                let notifications = (0..<80).map { fixture.email(to: "member\($0)@example.org") }
+                _ = try await store.enqueue(notifications, priority: .bulk)
+                let rate = 40.0
+                let configuration = DeliveryWorkerConfiguration(
+                    batchSize: 50, loops: 2, idlePoll: .milliseconds(20), retry: RetryPolicy(maxAttempts: 20, baseDelay: 0.05, maxDelay: 0.2),
+                    maxSendRate: rate
+                )
+                let started = Date()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<3 {
+                        group.addTask { try await DeliveryWorker(store: store, provider: provider, configuration: configuration, logger: logger).run() }
+                    }
+                    while try await store.backlog().deliveries > 0, Date().timeIntervalSince(started) < 30 {
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    group.cancelAll()
+                }
+                let accepted = await fake.accepted
+                #expect(accepted.count == notifications.count)
+                #expect(Set(accepted.keys) == Set(notifications.map(\.id.storageString)))
+                #expect(accepted.values.allSatisfy { $0 == 1 }, "sent more than once: \(accepted.filter { $0.value > 1 })")
+                let times = await fake.requestTimes
+                #expect(times.count >= notifications.count + notifications.count / 5)  // the throttled ones were retried
+                for (index, time) in times.enumerated() {
+                    let inWindow = times[index...].prefix { $0.timeIntervalSince(time) < 1 }.count
+                    #expect(inWindow <= Int(rate), "\(inWindow) requests within 1 s")
+                }
+                for notification in notifications {
+                    let stored = try #require(try await store.notification(id: notification.id))
+                    #expect(stored.status == .sending && stored.provider == "ses" && stored.providerMessageId == "0100-\(notification.id.storageString)")
+                }
+            }
+        }
+    }
+}
