@@ -105,7 +105,17 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         guard let limit = configuration.maxSendRate else { return nil }
         let rate = limit * 0.95
         let start = try await store.reserveSendSlots(provider.name, count: count, ratePerSecond: rate)
-        return SendSchedule(start: start, interval: 1 / rate)
+        return SendSchedule(start: start, rate: rate)
+    }
+
+    /// Sleeps until `slot`, or, when it wakes too late for it, until a fresh slot of `rate`.
+    private func wait(for slot: Date, rate: Double) async throws {
+        var slot = slot
+        while true {
+            try await Task.sleep(for: .seconds(max(0, slot.timeIntervalSinceNow)))
+            if -slot.timeIntervalSinceNow <= SendSchedule.tolerance { return }
+            slot = try await store.reserveSendSlots(provider.name, count: 1, ratePerSecond: rate)
+        }
     }
 
     /// Sends every claimed job, at most `concurrency` at a time, each no earlier than its slot in `schedule`.
@@ -117,8 +127,13 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
             func startNext() {
                 guard let (index, next) = pending.next() else { return }
                 group.addTask {
-                    if let slot = schedule?.slot(index) {
-                        try? await Task.sleep(for: .seconds(max(0, slot.timeIntervalSinceNow)))
+                    if let schedule {
+                        do {
+                            try await self.wait(for: schedule.slot(index), rate: schedule.rate)
+                        } catch {
+                            let reason = ProviderError.transient("not sent: no send slot (\(error))")
+                            return SendOutcome(notificationId: next.notification.id, attempt: next.attempt, result: .failed(reason))
+                        }
                     }
                     return await self.send(next)
                 }

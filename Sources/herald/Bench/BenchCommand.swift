@@ -32,6 +32,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seconds of HTTP load when wrk drives it.") var httpSeconds = 10
     @Flag(help: "Drive the HTTP phase with the built-in client even when wrk is installed.") var builtinClient = false
     @Flag(help: "Only enqueue --count notifications through the bulk store path and exit (for multi-process tests).") var seedOnly = false
+    @Flag(help: "Also drain --count emails through the SES v2 provider to a fake SES endpoint on loopback.") var ses = false
+    @Option(help: "Port for the fake SES endpoint (loopback).") var sesPort = 18_082
 
     func run() async throws {
         var logger = makeLogger("herald.bench")
@@ -53,12 +55,15 @@ struct BenchCommand: AsyncParsableCommand {
         }
         // Store path: bulk enqueue vs one transaction per notification.
         let baselineCount = min(2_000, count)
-        let naive = try await timed {
+        let naive = try await elapsedSeconds {
             for i in 0..<baselineCount { _ = try await store.enqueue([try workload.notification(-1 - i)], priority: .bulk) }
         }
-        let bulk = try await timed { try await enqueueBulk(workload, into: store) }
+        let bulk = try await elapsedSeconds { try await enqueueBulk(workload, into: store) }
         report("enqueue, bulk store path", count: count, seconds: bulk, baseline: ("one transaction per notification", baselineCount, naive))
-        try await drain(store: store, expected: count + baselineCount, logger: logger, label: "drain to simulator (store-path batch)")
+        let simulatorRate = try await drain(store: store, expected: count + baselineCount, logger: logger, label: "drain to simulator (store-path batch)")
+        if ses {
+            try await sesPhase(store: store, workload: workload, simulatorRate: simulatorRate, logger: logger)
+        }
 
         if !skipHTTP {
             try await httpPhase(store: store, workload: workload, logger: logger)
@@ -141,34 +146,51 @@ struct BenchCommand: AsyncParsableCommand {
         return stored
     }
 
-    private func waitForServer(_ load: HTTPLoad) async throws {
-        for _ in 0..<100 {
-            if (try? await load.run(count: 1, expecting: 200) { _ in (.GET, "/_status", nil) }) != nil { return }
-            try await Task.sleep(for: .milliseconds(50))
+
+    /// Enqueues `count` more and sends them through the real SES provider (MIME built, every request SigV4-signed,
+    /// credentials and endpoint read from the environment as in production) to a fake SES endpoint in this process.
+    private func sesPhase(store: HeraldStore, workload: BenchWorkload, simulatorRate: Double, logger: Logger) async throws {
+        let endpoint = FakeSESEndpoint()
+        let server = ServiceGroup(services: [endpoint.application(port: sesPort)], gracefulShutdownSignals: [], logger: logger)
+        for (name, value) in [
+            ("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:\(sesPort)"), ("AWS_REGION", "eu-west-2"),
+            ("AWS_ACCESS_KEY_ID", "AKIDBENCHMARK"), ("AWS_SECRET_ACCESS_KEY", "bench-secret"),
+        ] {
+            setenv(name, value, 1)
         }
-        throw BenchFailure("the server did not start on port \(port)")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            try await enqueueBulk(workload, into: store)
+            var configuration = drainConfiguration()
+            configuration.provider = .ses(configurationSet: "herald")
+            let seconds = try await runWorkers(store: store, configuration: configuration, logger: logger)
+            await server.triggerGracefulShutdown()
+            try await group.waitForAll()
+            guard endpoint.sendCount == count else { throw BenchFailure("the fake SES endpoint took \(endpoint.sendCount) of \(count) emails") }
+            let rate = Double(count) / seconds
+            print(String(
+                format: "drain through SES v2 (MIME, SigV4, HTTP to a fake endpoint on loopback): %d in %.2f s = %.0f/s; simulator drain above: %.0f/s; ratio %.2f",
+                count, seconds, rate, simulatorRate, rate / simulatorRate
+            ))
+        }
     }
 
-    /// Runs the workers until the queue and the feedback inbox are empty.
-    private func drain(store: HeraldStore, expected: Int, logger: Logger, label: String) async throws {
-        let provider = try SimulatorProvider()
-        let sample = min(expected, 20_000)
-        let providerOnly = try await timed {
-            for i in 0..<sample {
-                _ = try await provider.send(OutgoingEmail(
-                    notificationId: UUID(), serviceId: UUID(), from: "bench@herald.local", to: BenchWorkload.recipient(i), subject: "s", textBody: "b"
-                ))
-            }
-        }
+    /// The workers' configuration for every drain of the benchmark.
+    private func drainConfiguration() -> HeraldConfiguration {
         var configuration = HeraldConfiguration()
         configuration.worker.loops = loops
         configuration.worker.batchSize = batch
         configuration.worker.concurrency = 256
         configuration.worker.idlePoll = .milliseconds(20)
+        return configuration
+    }
+
+    /// Runs the workers and the feedback processor until the queue and the inbox are empty; returns the seconds.
+    private func runWorkers(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) async throws -> Double {
         let workers = ServiceGroup(
             services: try backgroundServices(store: store, configuration: configuration, logger: logger), gracefulShutdownSignals: [], logger: logger
         )
-        let seconds = try await withThrowingTaskGroup(of: Void.self) { group in
+        return try await withThrowingTaskGroup(of: Void.self) { group in
             let started = ContinuousClock.now
             group.addTask { try await workers.run() }
             while try await !store.isIdle() {
@@ -179,11 +201,28 @@ struct BenchCommand: AsyncParsableCommand {
             try await group.waitForAll()
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
+    }
+
+    /// Delivers everything queued to the simulator, checks every notification is final, and reports the rate
+    /// (emails per second, which it returns) against the simulator alone.
+    @discardableResult
+    private func drain(store: HeraldStore, expected: Int, logger: Logger, label: String) async throws -> Double {
+        let provider = try SimulatorProvider()
+        let sample = min(expected, 20_000)
+        let providerOnly = try await elapsedSeconds {
+            for i in 0..<sample {
+                _ = try await provider.send(OutgoingEmail(
+                    notificationId: UUID(), serviceId: UUID(), from: "bench@herald.local", to: BenchWorkload.recipient(i), subject: "s", textBody: "b"
+                ))
+            }
+        }
+        let seconds = try await runWorkers(store: store, configuration: drainConfiguration(), logger: logger)
         let counts = try await store.statusCounts()
         let open = (counts[.created] ?? 0) + (counts[.sending] ?? 0)
         guard open == 0 else { throw BenchFailure("\(open) notifications did not reach a final status") }
         report(label, count: expected, seconds: seconds, baseline: ("simulator alone, no database", sample, providerOnly))
         print("  statuses: " + counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: " "))
+        return Double(expected) / seconds
     }
 
     private func report(_ label: String, count: Int, seconds: Double, baseline: (String, Int, Double)) {
@@ -192,12 +231,5 @@ struct BenchCommand: AsyncParsableCommand {
         print(String(
             format: "%@: %d in %.2f s = %.0f/s; baseline %@: %.0f/s; ratio %.2f", label, count, seconds, rate, baseline.0, baseRate, rate / baseRate
         ))
-    }
-
-    private func timed(_ body: () async throws -> Void) async throws -> Double {
-        let started = ContinuousClock.now
-        try await body()
-        let elapsed = ContinuousClock.now - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

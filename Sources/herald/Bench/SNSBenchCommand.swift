@@ -47,7 +47,7 @@ struct SNSBenchCommand: AsyncParsableCommand {
         print("herald bench-sns: \(distinct) distinct signed notifications (RSA-2048), engine \(store.dialect.rawValue), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         let validator = SNSMessageValidator(topicARNs: [Self.topicArn], fetcher: fetcher)
-        let verifySeconds = try await timed { for body in bodies { _ = try await validator.validate(body) } }
+        let verifySeconds = try await elapsedSeconds { for body in bodies { _ = try await validator.validate(body) } }
         print(String(format: "verification alone (decode, certificate cache, RSA check): %.1f µs/message", verifySeconds / Double(bodies.count) * 1e6))
 
         var results: [Bool: (Int, Double)] = [:]
@@ -92,13 +92,6 @@ struct SNSBenchCommand: AsyncParsableCommand {
         }
     }
 
-    private func waitForServer(_ load: HTTPLoad) async throws {
-        for _ in 0..<100 {
-            if (try? await load.run(count: 1, expecting: 200) { _ in (.GET, "/_status", nil) }) != nil { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchFailure("the server did not start on port \(port)")
-    }
 
     private func inboxCount(_ store: HeraldStore) async throws -> Int {
         try await store.backlog().feedback
@@ -139,12 +132,6 @@ struct SNSBenchCommand: AsyncParsableCommand {
         """
     }
 
-    private func timed(_ body: () async throws -> Void) async throws -> Double {
-        let started = ContinuousClock.now
-        try await body()
-        let elapsed = ContinuousClock.now - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
 }
 
 /// Serves the benchmark's certificate from memory.
