@@ -108,42 +108,38 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         return SendSchedule(start: start, rate: rate)
     }
 
-    /// Sleeps until `slot`, or, when it wakes too late for it, until a fresh slot of `rate`.
-    private func wait(for slot: Date, rate: Double) async throws {
-        var slot = slot
-        while true {
-            try await Task.sleep(for: .seconds(max(0, slot.timeIntervalSinceNow)))
-            if -slot.timeIntervalSinceNow <= SendSchedule.tolerance { return }
-            slot = try await store.reserveSendSlots(provider.name, count: 1, ratePerSecond: rate)
-        }
-    }
-
-    /// Sends every claimed job, at most `concurrency` at a time, each no earlier than its slot in `schedule`.
+    /// Sends every claimed job, at most `concurrency` at a time, each started in order no earlier than its slot in
+    /// `schedule`. When the sends fall behind their slots by more than ``SendSchedule/tolerance`` (the provider is
+    /// slower than the rate, or the process stalled), the remaining sends get fresh slots instead of catching up in
+    /// a burst: a late worker never pushes the cluster over the rate.
     func send(_ claimed: [ClaimedDelivery], schedule: SendSchedule? = nil) async -> [SendOutcome] {
         await withTaskGroup(of: SendOutcome.self) { group in
             var outcomes: [SendOutcome] = []
             outcomes.reserveCapacity(claimed.count)
-            var pending = claimed.enumerated().makeIterator()
-            func startNext() {
-                guard let (index, next) = pending.next() else { return }
-                group.addTask {
-                    if let schedule {
-                        do {
-                            try await self.wait(for: schedule.slot(index), rate: schedule.rate)
-                        } catch {
-                            let reason = ProviderError.transient("not sent: no send slot (\(error))")
-                            return SendOutcome(notificationId: next.notification.id, attempt: next.attempt, result: .failed(reason))
-                        }
-                    }
-                    return await self.send(next)
+            var schedule = schedule
+            var slotIndex = 0
+            for (index, delivery) in claimed.enumerated() {
+                if index >= configuration.concurrency, let outcome = await group.next() {
+                    outcomes.append(outcome)
                 }
-            }
-            for _ in 0..<configuration.concurrency {
-                startNext()
+                if let current = schedule {
+                    do {
+                        if -current.slot(slotIndex).timeIntervalSinceNow > SendSchedule.tolerance {
+                            schedule = try await self.schedule(claimed.count - index)
+                            slotIndex = 0
+                        }
+                        try await Task.sleep(for: .seconds(max(0, (schedule ?? current).slot(slotIndex).timeIntervalSinceNow)))
+                        slotIndex += 1
+                    } catch {
+                        let reason = ProviderError.transient("not sent: no send slot (\(error))")
+                        outcomes += claimed[index...].map { SendOutcome(notificationId: $0.notification.id, attempt: $0.attempt, result: .failed(reason)) }
+                        break
+                    }
+                }
+                group.addTask { await self.send(delivery) }
             }
             for await outcome in group {
                 outcomes.append(outcome)
-                startNext()
             }
             return outcomes
         }
