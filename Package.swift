@@ -77,6 +77,7 @@ let package = Package(
         .target(
             name: "HeraldSNS",
             dependencies: [
+                "HeraldCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// The JSON envelope that SNS POSTs to an HTTP(S) subscriber, decoded but not yet verified.
 public struct SNSMessage: Sendable, Hashable {
@@ -28,52 +29,45 @@ public struct SNSMessage: Sendable, Hashable {
     /// Decodes an envelope. A body without any of the three signature fields (raw message delivery, or not
     /// from SNS at all) is `.unsigned`; anything else missing or mistyped is `.malformed`.
     public init(json body: some Collection<UInt8>) throws(SNSRejection) {
-        let wire: Wire
-        do {
-            wire = try Self.decoder.decode(Wire.self, from: Data(body))
-        } catch {
+        guard let json = try? JSONValue(parsing: Data(body)), case .object = json else {
             throw SNSRejection(.malformed("not an SNS JSON envelope"), messageId: nil)
         }
-        guard let signatureVersion = wire.signatureVersion, let signature = wire.signature, let signingCertURL = wire.signingCertURL else {
-            throw SNSRejection(.unsigned, messageId: wire.messageId)
+        let messageId = json["MessageId"]?.stringValue
+        /// A string member, `nil` when absent or null; any other type makes the envelope malformed.
+        func field(_ key: String) throws(SNSRejection) -> String? {
+            guard let value = json[key], !value.isNull else { return nil }
+            guard let text = value.stringValue else { throw SNSRejection(.malformed("\(key) is not a string"), messageId: messageId) }
+            return text
         }
-        func require(_ value: String?, _ key: String) throws(SNSRejection) -> String {
-            guard let value else { throw SNSRejection(.malformed("missing \(key)"), messageId: wire.messageId) }
+        func require(_ key: String) throws(SNSRejection) -> String {
+            guard let value = try field(key) else { throw SNSRejection(.malformed("missing \(key)"), messageId: messageId) }
             return value
         }
-        let type = try require(wire.type, "Type")
+        guard let signatureVersion = try field("SignatureVersion"), let signature = try field("Signature"),
+            let signingCertURL = try field("SigningCertURL")
+        else {
+            throw SNSRejection(.unsigned, messageId: messageId)
+        }
+        let type = try require("Type")
         guard let kind = Kind(rawValue: type) else {
-            throw SNSRejection(.malformed("unknown Type \(type)"), messageId: wire.messageId)
+            throw SNSRejection(.malformed("unknown Type \(type)"), messageId: messageId)
         }
         self.kind = kind
-        self.messageId = try require(wire.messageId, "MessageId")
-        self.topicArn = try require(wire.topicArn, "TopicArn")
-        self.message = try require(wire.message, "Message")
-        self.timestamp = try require(wire.timestamp, "Timestamp")
-        self.subject = wire.subject
-        self.unsubscribeURL = wire.unsubscribeURL
+        self.messageId = try require("MessageId")
+        self.topicArn = try require("TopicArn")
+        self.message = try require("Message")
+        self.timestamp = try require("Timestamp")
+        self.subject = try field("Subject")
+        self.unsubscribeURL = try field("UnsubscribeURL")
         if kind == .notification {
-            self.token = wire.token
-            self.subscribeURL = wire.subscribeURL
+            self.token = try field("Token")
+            self.subscribeURL = try field("SubscribeURL")
         } else {
-            self.token = try require(wire.token, "Token")
-            self.subscribeURL = try require(wire.subscribeURL, "SubscribeURL")
+            self.token = try require("Token")
+            self.subscribeURL = try require("SubscribeURL")
         }
         self.signatureVersion = signatureVersion
         self.signature = signature
         self.signingCertURL = signingCertURL
-    }
-
-    private static let decoder = JSONDecoder()
-
-    private struct Wire: Decodable {
-        var type, messageId, topicArn, subject, message, timestamp, token: String?
-        var subscribeURL, unsubscribeURL, signatureVersion, signature, signingCertURL: String?
-
-        enum CodingKeys: String, CodingKey {
-            case type = "Type", messageId = "MessageId", topicArn = "TopicArn", subject = "Subject", message = "Message"
-            case timestamp = "Timestamp", token = "Token", subscribeURL = "SubscribeURL", unsubscribeURL = "UnsubscribeURL"
-            case signatureVersion = "SignatureVersion", signature = "Signature", signingCertURL = "SigningCertURL"
-        }
     }
 }
