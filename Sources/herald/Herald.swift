@@ -12,7 +12,7 @@ struct Herald: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, WorkerCommand.self, MigrateCommand.self, ServiceCommand.self, TemplateCommand.self,
-            SendCommand.self, StatusCommand.self, TokenCommand.self, BenchCommand.self, SNSBenchCommand.self,
+            SendCommand.self, StatusCommand.self, SuppressionCommand.self, TokenCommand.self, BenchCommand.self, SNSBenchCommand.self,
         ]
     )
 }

@@ -29,12 +29,13 @@ public struct DeliveryRecorder: Sendable {
                 guard let state = states[outcome.notificationId] else { continue }
                 plan.add(outcome, state: state, retry: retry, now: now)
             }
-            let unapplied = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
+            let feedback = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
             try await writer.update(plan.updates)
             try await writer.appendTimeline(plan.timeline)
+            try await writer.addSuppressions(feedback.suppressions, now: now)
             try await writer.finishDeliveries(ids: plan.finished)
             try await writer.retryDeliveries(plan.retries, owner: owner)
-            try await writer.appendFeedback(unapplied)
+            try await writer.appendFeedback(feedback.unapplied)
         }
     }
 }

@@ -88,14 +88,28 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     await sleepUnlessShuttingDown(for: configuration.idlePoll)
                     continue
                 }
-                let schedule = try await schedule(claimed.count)
-                let outcomes = await send(claimed, schedule: schedule)
+                let suppressed = try await store.suppressions(for: claimed.map { ($0.notification.id, $0.notification.serviceId, $0.notification.recipient) })
+                let sendable = claimed.filter { suppressed[$0.notification.id] == nil }
+                var outcomes = claimed.compactMap { delivery in
+                    suppressed[delivery.notification.id].map {
+                        SendOutcome(notificationId: delivery.notification.id, attempt: delivery.attempt, result: .failed(.permanent(Self.reason($0))))
+                    }
+                }
+                if !sendable.isEmpty {
+                    outcomes += await send(sendable, schedule: try await schedule(sendable.count))
+                }
                 try await recorder.record(outcomes, owner: owner)
             } catch {
                 logger.error("delivery loop failed; retrying", metadata: ["error": "\(error)"])
                 await sleepUnlessShuttingDown(for: .seconds(1))
             }
         }
+    }
+
+    /// Why a notification to a suppressed address was not sent.
+    static func reason(_ suppression: Suppression) -> String {
+        "not sent: \(suppression.address) is on the service's suppression list (\(suppression.reason.rawValue) on "
+            + UTCTimestamp.string(suppression.createdAt) + (suppression.source.map { ", \($0)" } ?? "") + ")"
     }
 
     /// When each of the next `count` sends may start, from the cluster-wide schedule; `nil` when unpaced.

@@ -9,6 +9,8 @@ struct EventMatcher {
     private var idByMessageId: [String: UUID]
     private var changed: [UUID: NotificationUpdate] = [:]
     private(set) var timeline: [TimelineEvent] = []
+    /// Addresses that bounced permanently or complained, to suppress.
+    private(set) var suppressions: [SuppressionFinding] = []
 
     init(states: [NotificationState]) {
         self.states = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
@@ -45,6 +47,11 @@ struct EventMatcher {
                 id: id, status: lifecycle.status, facts: lifecycle.facts,
                 providerMessageId: state.providerMessageId ?? event.providerMessageId, sentAt: state.sentAt
             )
+            if let reason = event.kind.suppressionReason {
+                suppressions += event.recipients.map {
+                    SuppressionFinding(notificationId: id, address: $0, reason: reason, source: event.providerMessageId)
+                }
+            }
             timeline.append(TimelineEvent(
                 notificationId: id, event: event.name, status: lifecycle.status,
                 detail: transition.isNoOp ? "no change (duplicate or out of order)" : event.kind.reason,
@@ -56,6 +63,16 @@ struct EventMatcher {
 }
 
 extension DeliveryEvent.Kind {
+    /// Why the recipient should no longer be sent to: after a permanent bounce or a complaint.
+    var suppressionReason: Suppression.Reason? {
+        switch self {
+        case .bounced(.permanent, _, _): .bounce
+        case .complained: .complaint
+        case .bounced(.transient, _, _), .bounced(.undetermined, _, _), .accepted, .rejected, .delivered, .opened, .clicked, .delayed, .renderingFailed,
+             .technicalFailure, .subscription: nil
+        }
+    }
+
     /// A person-readable reason for failures, kept as the notification's status reason.
     var reason: String? {
         switch self {

@@ -70,6 +70,7 @@ public struct FeedbackApplier: Sendable {
             }
             try await writer.update(matcher.updates)
             try await writer.appendTimeline(matcher.timeline)
+            try await writer.addSuppressions(matcher.suppressions, now: now)
             try await writer.deleteFeedback(ids: applied)
             pass.applied = applied.count
             return pass

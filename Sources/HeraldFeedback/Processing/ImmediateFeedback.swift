@@ -9,12 +9,19 @@ import HeraldStore
 /// these are born inside a durable transaction and need no such hop. A document that does not parse or matches no
 /// notification is handed back for the inbox, so it is retried or dead-lettered like any other.
 public enum ImmediateFeedback {
+    /// What applying a batch's feedback found besides status changes.
+    public struct Result: Sendable {
+        /// The documents that could not be applied, for the inbox.
+        public var unapplied: [FeedbackDocument] = []
+        /// Addresses to suppress.
+        public var suppressions: [SuppressionFinding] = []
+    }
+
     /// Folds `documents` into `updates` (the batch's pending status changes, one per notification) and `timeline`.
-    /// Returns the documents that could not be applied.
     public static func apply(
         _ documents: [FeedbackDocument], to updates: inout [NotificationUpdate], timeline: inout [TimelineEvent], now: Date
-    ) -> [FeedbackDocument] {
-        guard !documents.isEmpty else { return [] }
+    ) -> Result {
+        guard !documents.isEmpty else { return Result() }
         var matcher = EventMatcher(states: updates.map {
             NotificationState(id: $0.id, status: $0.status, facts: $0.facts, providerMessageId: $0.providerMessageId, sentAt: $0.sentAt)
         })
@@ -34,6 +41,6 @@ public enum ImmediateFeedback {
             updates[index].statusReason = change.statusReason ?? updates[index].statusReason
         }
         timeline += matcher.timeline
-        return leftovers
+        return Result(unapplied: leftovers, suppressions: matcher.suppressions)
     }
 }

@@ -168,5 +168,20 @@ enum Migrations {
                 """,
             ]
         ),
+        Migration(
+            version: 4, name: "suppressions",
+            statements: [
+                """
+                CREATE TABLE suppressions (
+                    service_id TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    source TEXT,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, address)
+                )
+                """,
+            ]
+        ),
     ]
 }

@@ -1,0 +1,116 @@
+import Foundation
+import HeraldCore
+import SQLKit
+
+/// A permanent bounce or complaint found while applying feedback: the address to suppress for the service that
+/// sent the notification.
+public struct SuppressionFinding: Sendable, Hashable {
+    public var notificationId: UUID
+    public var address: String
+    public var reason: Suppression.Reason
+    public var source: String?
+
+    public init(notificationId: UUID, address: String, reason: Suppression.Reason, source: String?) {
+        self.notificationId = notificationId
+        self.address = address.lowercased()
+        self.reason = reason
+        self.source = source
+    }
+}
+
+extension HeraldStore {
+    /// Adds `suppression` (an address already suppressed keeps its first reason); returns false when it was there.
+    @discardableResult
+    public func suppress(_ suppression: Suppression) async throws -> Bool {
+        let dialect = self.dialect
+        return try await engine.autocommit { db in
+            try await db.raw("""
+                \(Self.suppressionRows([suppression]).insert(into: "suppressions", dialect))
+                ON CONFLICT (service_id, address) DO NOTHING RETURNING address
+                """).first() != nil
+        }
+    }
+
+    /// Removes the service's suppression of `address`; returns false when there was none.
+    @discardableResult
+    public func unsuppress(serviceId: UUID, address: String) async throws -> Bool {
+        try await engine.autocommit { db in
+            try await db.raw("""
+                DELETE FROM suppressions WHERE service_id = \(bind: serviceId.storageString) AND address = \(bind: address.lowercased())
+                RETURNING address
+                """).first() != nil
+        }
+    }
+
+    /// The service's suppressed addresses, newest first.
+    public func suppressions(serviceId: UUID) async throws -> [Suppression] {
+        try await engine.read { db in
+            try await db.raw("""
+                SELECT service_id, address, reason, source, created_at FROM suppressions
+                WHERE service_id = \(bind: serviceId.storageString) ORDER BY created_at DESC, address
+                """).all().map(Self.decodeSuppression)
+        }
+    }
+
+    /// The suppressions among these (service, recipient) pairs, keyed by notification id: one query per batch.
+    public func suppressions(for deliveries: [(notificationId: UUID, serviceId: UUID, recipient: String)]) async throws -> [UUID: Suppression] {
+        guard !deliveries.isEmpty else { return [:] }
+        let dialect = self.dialect
+        let batch = RowBatch(
+            columns: [("notification_id", .text), ("service_id", .text), ("address", .text)],
+            rows: deliveries.map { [.string($0.notificationId.storageString), .string($0.serviceId.storageString), .string($0.recipient.lowercased())] }
+        )
+        let rows = try await engine.read { db in
+            try await db.raw("""
+                SELECT d.notification_id, s.service_id, s.address, s.reason, s.source, s.created_at
+                FROM (\(batch.select(dialect))) AS d JOIN suppressions s ON s.service_id = d.service_id AND s.address = d.address
+                """).all()
+        }
+        var found: [UUID: Suppression] = [:]
+        for row in rows {
+            let id = try row.decode(column: "notification_id", as: String.self)
+            guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "notification_id", value: id) }
+            found[uuid] = try Self.decodeSuppression(row)
+        }
+        return found
+    }
+
+    static func suppressionRows(_ suppressions: [Suppression]) -> RowBatch {
+        RowBatch(
+            columns: [("service_id", .text), ("address", .text), ("reason", .text), ("source", .text), ("created_at", .bigint)],
+            rows: suppressions.map {
+                [.string($0.serviceId.storageString), .string($0.address), .string($0.reason.rawValue), .optional($0.source),
+                 .int(Int($0.createdAt.microsecondsSinceEpoch))]
+            }
+        )
+    }
+
+    private static func decodeSuppression(_ row: any SQLRow) throws -> Suppression {
+        let serviceId = try row.decode(column: "service_id", as: String.self)
+        let reason = try row.decode(column: "reason", as: String.self)
+        guard let service = UUID(uuidString: serviceId) else { throw CorruptRow(column: "service_id", value: serviceId) }
+        guard let parsed = Suppression.Reason(rawValue: reason) else { throw CorruptRow(column: "reason", value: reason) }
+        return Suppression(
+            serviceId: service, address: try row.decode(column: "address", as: String.self), reason: parsed,
+            source: try row.decode(column: "source", as: String?.self),
+            createdAt: Date(microsecondsSinceEpoch: try row.decode(column: "created_at", as: Int64.self))
+        )
+    }
+}
+
+extension StoreWriter {
+    /// Suppresses the addresses of permanent bounces and complaints for the services that sent those notifications.
+    public func addSuppressions(_ findings: [SuppressionFinding], now: Date) async throws {
+        guard !findings.isEmpty else { return }
+        let batch = RowBatch(
+            columns: [("notification_id", .text), ("address", .text), ("reason", .text), ("source", .text)],
+            rows: findings.map { [.string($0.notificationId.storageString), .string($0.address), .string($0.reason.rawValue), .optional($0.source)] }
+        )
+        try await db.raw("""
+            INSERT INTO suppressions (service_id, address, reason, source, created_at)
+            SELECT n.service_id, f.address, f.reason, f.source, \(bind: now.microsecondsSinceEpoch)
+            FROM (\(batch.select(dialect))) AS f JOIN notifications n ON n.id = f.notification_id
+            WHERE true ON CONFLICT (service_id, address) DO NOTHING
+            """).run()
+    }
+}
