@@ -65,13 +65,19 @@ public final class SQLiteEngine: DatabaseEngine {
             _ = try await writer.query("BEGIN IMMEDIATE", [])
             do {
                 let result = try await body(writer.sql(queryLogLevel: nil))
-                _ = try await writer.query("COMMIT", [])
+                try await Self.uncancellable(writer, "COMMIT")
                 return result
             } catch {
-                _ = try? await writer.query("ROLLBACK", [])
+                try? await Self.uncancellable(writer, "ROLLBACK")
                 throw error
             }
         }
+    }
+
+    /// Ends the transaction even when the calling task was cancelled: a cancelled task's queries fail at once,
+    /// which would leave the shared writer connection inside the transaction.
+    private static func uncancellable(_ connection: SQLiteConnection, _ statement: String) async throws {
+        try await Task { _ = try await connection.query(statement, []) }.value
     }
 
     public func shutdown() async throws {
