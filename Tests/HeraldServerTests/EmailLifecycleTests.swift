@@ -28,15 +28,7 @@ import Testing
             let fixture = try await ServiceFixture.create(in: store)
             var configuration = HeraldConfiguration(runsWorkers: false)
             configuration.worker.idlePoll = .milliseconds(20)
-            let app = try buildApplication(store: store, configuration: configuration, logger: TestDatabase.logger)
-            let workers = ServiceGroup(
-                services: try backgroundServices(store: store, configuration: configuration, logger: TestDatabase.logger),
-                gracefulShutdownSignals: [], logger: TestDatabase.logger
-            )
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await workers.run() }
-                try await app.test(.router) { client in
-                    let api = APIClient(client: client, key: fixture.liveKey.keyString)
+            try await withRunningHerald(store: store, configuration: configuration, fixture: fixture) { _, api in
                     var ids: [(String, String)] = []
                     for (address, status) in Self.expectations {
                         let reply = try await api.post("/v2/notifications/email", json: [
@@ -50,15 +42,8 @@ import Testing
                         #expect(reply.json["reference"] as? String == "ref-\(address)")
                         ids.append((try #require(reply.json["id"] as? String), status))
                     }
-                    let started = ContinuousClock.now
                     for (id, expected) in ids {
-                        var status = ""
-                        while ContinuousClock.now - started < .seconds(10) {
-                            status = try await api.get("/v2/notifications/\(id)").json["status"] as? String ?? ""
-                            if status == expected { break }
-                            try await Task.sleep(for: .milliseconds(50))
-                        }
-                        #expect(status == expected, "notification \(id)")
+                        #expect(try await api.waitForStatus(expected, of: id) == expected, "notification \(id)")
                     }
                     let one = try await api.get("/v2/notifications/\(ids[0].0)").json
                     #expect(one["sent_at"] is String)
@@ -66,9 +51,6 @@ import Testing
                     #expect(one["type"] as? String == "email")
                     let timeline = try await store.timeline(notificationId: try #require(UUID(uuidString: ids[2].0))).map(\.event)
                     #expect(timeline.contains("accepted") && timeline.contains("bounced"))
-                }
-                await workers.triggerGracefulShutdown()
-                try await group.waitForAll()
             }
         }
     }

@@ -120,38 +120,18 @@ import Testing
             let fixture = try await ServiceFixture.create(in: store)
             var configuration = Self.configuration(fetcher: fetcher)
             configuration.worker.idlePoll = .milliseconds(20)
-            let app = try buildApplication(store: store, configuration: configuration, logger: TestDatabase.logger)
-            let workers = ServiceGroup(
-                services: try backgroundServices(store: store, configuration: configuration, logger: TestDatabase.logger),
-                gracefulShutdownSignals: [], logger: TestDatabase.logger
-            )
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await workers.run() }
-                try await app.test(.router) { client in
-                    let api = APIClient(client: client, key: fixture.liveKey.keyString)
+            try await withRunningHerald(store: store, configuration: configuration, fixture: fixture) { client, api in
                     let sent = try await api.post("/v2/notifications/email", json: [
                         "email_address": "success@simulator.amazonses.com", "template_id": fixture.template.id.storageString,
                         "personalisation": ["name": "Ada", "code": "42"],
                     ])
                     let id = try #require(sent.json["id"] as? String)
-                    #expect(try await Self.waitForStatus("delivered", of: id, api: api))
+                    #expect(try await api.waitForStatus("delivered", of: id) == "delivered")
                     let bounce = try Self.sesBounce(notificationId: id, recipient: "success@simulator.amazonses.com")
                     #expect(try await Self.post(try SNSSigningKit.notification(bounce), to: client) == .ok)
-                    #expect(try await Self.waitForStatus("permanent-failure", of: id, api: api))
-                }
-                await workers.triggerGracefulShutdown()
-                try await group.waitForAll()
+                    #expect(try await api.waitForStatus("permanent-failure", of: id) == "permanent-failure")
             }
         }
-    }
-
-    static func waitForStatus(_ expected: String, of id: String, api: APIClient) async throws -> Bool {
-        let started = ContinuousClock.now
-        while ContinuousClock.now - started < .seconds(10) {
-            if try await api.get("/v2/notifications/\(id)").json["status"] as? String == expected { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return false
     }
 
     /// The kit's SES Bounce event, addressed to one of Herald's notifications by its SES tag.

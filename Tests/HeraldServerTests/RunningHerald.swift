@@ -1,0 +1,42 @@
+import HeraldCore
+import HeraldServer
+import HeraldStore
+import HeraldTestSupport
+import Hummingbird
+import HummingbirdTesting
+import ServiceLifecycle
+
+/// Runs Herald as `herald serve` wires it (the application and its background workers) on `store` for the length
+/// of `body`, which gets the router's test client and a Notify API client holding the fixture's live key.
+func withRunningHerald(
+    store: HeraldStore, configuration: HeraldConfiguration, fixture: ServiceFixture,
+    _ body: @escaping @Sendable (any TestClientProtocol, APIClient) async throws -> Void
+) async throws {
+    let app = try buildApplication(store: store, configuration: configuration, logger: TestDatabase.logger)
+    let workers = ServiceGroup(
+        services: try backgroundServices(store: store, configuration: configuration, logger: TestDatabase.logger),
+        gracefulShutdownSignals: [], logger: TestDatabase.logger
+    )
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await workers.run() }
+        try await app.test(.router) { client in
+            try await body(client, APIClient(client: client, key: fixture.liveKey.keyString))
+        }
+        await workers.triggerGracefulShutdown()
+        try await group.waitForAll()
+    }
+}
+
+extension APIClient {
+    /// Polls `GET /v2/notifications/{id}` until the status is `expected` or 10 s pass; returns the last status seen.
+    func waitForStatus(_ expected: String, of id: String) async throws -> String {
+        let started = ContinuousClock.now
+        var status = ""
+        while ContinuousClock.now - started < .seconds(10) {
+            status = try await get("/v2/notifications/\(id)").json["status"] as? String ?? ""
+            if status == expected { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return status
+    }
+}
