@@ -7,7 +7,6 @@ import HeraldTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import Logging
-import ServiceLifecycle
 import Testing
 
 /// Sending through the API with the real workers running: the simulator's SES events take each notification to

@@ -8,7 +8,6 @@ import HeraldTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
-import ServiceLifecycle
 import Testing
 
 /// `POST /aws/sns` through the real router: every message of the signing kit behaves as its manifest says.
