@@ -88,15 +88,9 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     await sleepUnlessShuttingDown(for: configuration.idlePoll)
                     continue
                 }
-                let suppressed = try await store.suppressions(for: claimed.map { ($0.notification.id, $0.notification.serviceId, $0.notification.recipient) })
-                let sendable = claimed.filter { suppressed[$0.notification.id] == nil }
-                var outcomes = claimed.compactMap { delivery in
-                    suppressed[delivery.notification.id].map {
-                        SendOutcome(notificationId: delivery.notification.id, attempt: delivery.attempt, result: .failed(.permanent(Self.reason($0))))
-                    }
-                }
+                var (sendable, outcomes) = try await failSuppressed(claimed)
                 if !sendable.isEmpty {
-                    outcomes += await send(sendable, schedule: try await schedule(sendable.count))
+                    outcomes += await send(sendable, schedule: try await reserveSchedule(sendable.count))
                 }
                 try await recorder.record(outcomes, owner: owner)
             } catch {
@@ -104,6 +98,22 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                 await sleepUnlessShuttingDown(for: .seconds(1))
             }
         }
+    }
+
+    /// Splits off the jobs whose recipient the service has suppressed: they fail permanently without reaching the
+    /// provider. Returns the rest, to send.
+    private func failSuppressed(_ claimed: [ClaimedDelivery]) async throws -> (sendable: [ClaimedDelivery], failed: [SendOutcome]) {
+        let suppressed = try await store.suppressions(for: claimed.map { ($0.notification.id, $0.notification.serviceId, $0.notification.recipient) })
+        var sendable: [ClaimedDelivery] = []
+        var failed: [SendOutcome] = []
+        for delivery in claimed {
+            if let suppression = suppressed[delivery.notification.id] {
+                failed.append(SendOutcome(notificationId: delivery.notification.id, attempt: delivery.attempt, result: .failed(.permanent(Self.reason(suppression)))))
+            } else {
+                sendable.append(delivery)
+            }
+        }
+        return (sendable, failed)
     }
 
     /// Why a notification to a suppressed address was not sent.
@@ -115,7 +125,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
     /// When each of the next `count` sends may start, from the cluster-wide schedule; `nil` when unpaced.
     /// The schedule runs at 95% of the limit: requests leave on time but reach the provider with some jitter, and
     /// the headroom keeps any one second at the provider within the limit.
-    private func schedule(_ count: Int) async throws -> SendSchedule? {
+    private func reserveSchedule(_ count: Int) async throws -> SendSchedule? {
         guard let limit = configuration.maxSendRate else { return nil }
         let rate = limit * 0.95
         let start = try await store.reserveSendSlots(provider.name, count: count, ratePerSecond: rate)
@@ -139,7 +149,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                 if let current = schedule {
                     do {
                         if -current.slot(slotIndex).timeIntervalSinceNow > SendSchedule.tolerance {
-                            schedule = try await self.schedule(claimed.count - index)
+                            schedule = try await reserveSchedule(claimed.count - index)
                             slotIndex = 0
                         }
                         try await Task.sleep(for: .seconds(max(0, (schedule ?? current).slot(slotIndex).timeIntervalSinceNow)))
