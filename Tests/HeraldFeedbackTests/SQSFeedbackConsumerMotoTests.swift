@@ -80,6 +80,37 @@ struct SQSFeedbackConsumerMotoTests {
         }
     }
 
+    /// While the store is slow (here: another transaction holds SQLite's write lock for 4 s), the batch's messages
+    /// stay hidden past their 2 s visibility timeout, so no other consumer receives them meanwhile.
+    @Test func aSlowStoreKeepsTheBatchHidden() async throws {
+        let client = try Moto.client()
+        let queueUrl = try await Self.createQueue(client)
+        try await TestDatabase.sqlite.withStore { store in
+            let body = try SQSFeedbackMessages.sesEvent("fixtures/ses-events/delivery.json", notificationId: UUID())
+            try await Self.send(body, to: queueUrl, client)
+            let group = ServiceGroup(
+                services: [Self.consumer(client, queueUrl: queueUrl, store: store, waitTimeSeconds: 1)],
+                gracefulShutdownSignals: [], logger: TestDatabase.logger
+            )
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await store.write { _ in try await Task.sleep(for: .seconds(4)) } }
+                try await Task.sleep(for: .milliseconds(200))
+                tasks.addTask { try await group.run() }
+                try await Task.sleep(for: .seconds(3))
+                let meanwhile = try await SQS(client: client).receiveMessage(queueUrl: queueUrl, waitTimeSeconds: 0)
+                #expect(meanwhile.isEmpty, "the message became visible while its batch was being stored")
+                let started = ContinuousClock.now
+                while try await store.backlog().feedback < 1, ContinuousClock.now - started < .seconds(20) {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(try await store.backlog().feedback == 1)
+            #expect(try await SQS(client: client).receiveMessage(queueUrl: queueUrl, waitTimeSeconds: 3).isEmpty)
+        }
+    }
+
     /// Graceful shutdown abandons a long poll in flight instead of waiting out its 20 seconds.
     @Test func shutdownDoesNotWaitForALongPoll() async throws {
         let client = try Moto.client()
