@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "HeraldFeedback",
             dependencies: [
-                "HeraldCore", "HeraldStore",
+                "HeraldCore", "HeraldStore", "HeraldAWS",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -153,7 +153,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HeraldFeedbackTests",
-            dependencies: ["HeraldFeedback", "HeraldCore", "HeraldTestSupport"],
+            dependencies: [
+                "HeraldFeedback", "HeraldCore", "HeraldStore", "HeraldAWS", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

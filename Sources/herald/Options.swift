@@ -79,6 +79,9 @@ struct DeliveryOptions: ParsableArguments {
     @Option(help: "Seconds a claimed job stays leased before another worker may take it.")
     var lease: Double = 60
 
+    @Option(name: .customLong("feedback-queue-url"), help: "SQS queue URL to read SES feedback from, with AWS settings as for 'ses' (default: $HERALD_FEEDBACK_QUEUE_URL).")
+    var feedbackQueueURL: String?
+
     func apply(to configuration: inout HeraldConfiguration) throws {
         switch provider {
         case "simulator": configuration.provider = .simulator
@@ -96,6 +99,7 @@ struct DeliveryOptions: ParsableArguments {
         configuration.simulatorSendLog = sendLog ?? ProcessInfo.processInfo.environment["HERALD_SIMULATOR_SEND_LOG"]
         configuration.worker.concurrency = concurrency
         configuration.worker.lease = lease
+        configuration.feedbackQueueURL = feedbackQueueURL ?? ProcessInfo.processInfo.environment["HERALD_FEEDBACK_QUEUE_URL"]
     }
 }
 

@@ -7,13 +7,17 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The long-running services of a Herald process other than the HTTP server: delivery workers and the
-/// feedback processor. `herald worker` runs only these.
+/// The long-running services of a Herald process other than the HTTP server: delivery workers, the
+/// feedback processor and, when a feedback queue is configured, its consumer. `herald worker` runs only these.
 public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any ServiceLifecycle.Service] {
-    [
+    var services: [any ServiceLifecycle.Service] = [
         DeliveryWorker(store: store, provider: try configuration.makeProvider(logger: logger), configuration: configuration.worker, logger: logger),
         FeedbackProcessor(store: store, logger: logger),
     ]
+    if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
+        services.append(consumer)
+    }
+    return services
 }
 
 /// The HTTP routes: Notify's v2 API behind JWT authentication, the SNS webhook (authenticated by SNS's

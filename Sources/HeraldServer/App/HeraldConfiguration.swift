@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import Foundation
 import HeraldAWS
 import HeraldDelivery
+import HeraldFeedback
+import HeraldStore
 import Logging
 
 /// How `herald serve` and `herald worker` run (the database is opened separately and passed in). Every field has a
@@ -23,11 +25,15 @@ public struct HeraldConfiguration: Sendable {
     public var provider: Provider
     /// A file the simulator appends one line per send to (for checking that nothing is sent twice).
     public var simulatorSendLog: String?
-    /// Whether this process runs delivery workers and the feedback processor.
+    /// Whether this process runs delivery workers, the feedback processor and the feedback queue's consumer.
     public var runsWorkers: Bool
     public var worker: DeliveryWorkerConfiguration
     /// The SNS webhook at `POST /aws/sns`.
     public var sns = SNSWebhookConfiguration()
+    /// The SQS queue SES feedback arrives on (AWS settings from the environment, as for `.ses`); none by default.
+    public var feedbackQueueURL: String?
+    /// How many long polls of `feedbackQueueURL` run at once.
+    public var feedbackQueuePollers = 2
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, provider: Provider = .simulator,
@@ -49,9 +55,21 @@ public struct HeraldConfiguration: Sendable {
         case .log(let directory):
             return try LogProvider(directory: directory)
         case .ses(let configurationSet):
-            let aws = try AWSConfiguration.resolve(environment: ProcessInfo.processInfo.environment)
-            let client = AWSClient(configuration: aws, httpClient: .shared, logger: logger)
-            return SESEmailProvider(ses: SESv2(client: client), configurationSet: configurationSet, logger: logger)
+            return SESEmailProvider(ses: SESv2(client: try makeAWSClient(logger: logger)), configurationSet: configurationSet, logger: logger)
         }
+    }
+
+    /// Builds the consumer of `feedbackQueueURL`, or nil when no queue is configured.
+    public func makeFeedbackConsumer(store: HeraldStore, logger: Logger) throws -> SQSFeedbackConsumer? {
+        guard let feedbackQueueURL else { return nil }
+        return SQSFeedbackConsumer(
+            sqs: SQS(client: try makeAWSClient(logger: logger)), store: store,
+            configuration: SQSFeedbackConsumerConfiguration(queueURL: feedbackQueueURL, pollers: feedbackQueuePollers), logger: logger
+        )
+    }
+
+    private func makeAWSClient(logger: Logger) throws -> AWSClient {
+        let aws = try AWSConfiguration.resolve(environment: ProcessInfo.processInfo.environment)
+        return AWSClient(configuration: aws, httpClient: .shared, logger: logger)
     }
 }
