@@ -20,14 +20,17 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
     return services
 }
 
-/// The HTTP routes: Notify's v2 API behind JWT authentication, the SNS webhook (authenticated by SNS's
+/// The HTTP routes: Notify's v2 API and Herald's own `/herald/v1` behind JWT authentication, the SNS webhook (authenticated by SNS's
 /// signatures), and an unauthenticated status check.
 public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init()) -> Router<HeraldRequestContext> {
     let router = Router(context: HeraldRequestContext.self)
     router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
     let acceptor = NotificationAcceptor(store: store)
-    let v2 = router.group("v2").add(middleware: NotifyAuthMiddleware(authenticator: Authenticator(store: store)))
+    let authentication = NotifyAuthMiddleware(authenticator: Authenticator(store: store))
+    let v2 = router.group("v2").add(middleware: authentication)
     NotificationsController(acceptor: acceptor, store: store).addRoutes(to: v2)
+    let herald = router.group("herald/v1").add(middleware: authentication)
+    SuppressionsController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     return router
 }
