@@ -25,13 +25,15 @@ public final class NotificationAcceptor: Sendable {
     ]
 
     public let store: HeraldStore
-    private let batcher: AcceptBatcher
+    private let batcher: GroupCommit<DeliveryPriority, NotificationRecord, EnqueueOutcome>
     private let templateCache = Mutex<[String: (loaded: Date, template: PreparedTemplate)]>([:])
     private let templateCacheLifetime: TimeInterval = 1
 
     public init(store: HeraldStore) {
         self.store = store
-        self.batcher = AcceptBatcher(store: store)
+        self.batcher = GroupCommit(maxFlushes: 4) { priority, notifications in
+            try await store.enqueue(notifications, priority: priority)
+        }
     }
 
     public func acceptEmail(
@@ -66,7 +68,7 @@ public final class NotificationAcceptor: Sendable {
         if Self.simulatedEmailAddresses.contains(request.emailAddress.lowercased()) {
             return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)
         }
-        switch try await batcher.enqueue(notification, priority: .immediate) {
+        switch try await batcher.submit(notification, lane: .immediate) {
         case .accepted(let stored):
             return AcceptedNotification(notification: stored, template: template, isDuplicate: false, isSimulated: false)
         case .duplicate(let existing):

@@ -13,7 +13,8 @@ import NIOCore
 struct SNSWebhookController {
     let validator: SNSMessageValidator
     let confirmer: SNSSubscriptionConfirmer
-    let inbox: FeedbackInbox
+    /// Verified notifications go into the feedback inbox, many per transaction (one lane).
+    let inbox: GroupCommit<Int, FeedbackDocument, Void>
 
     init(store: HeraldStore, configuration: SNSWebhookConfiguration) {
         self.validator = SNSMessageValidator(
@@ -21,7 +22,10 @@ struct SNSWebhookController {
             fetcher: configuration.fetcher
         )
         self.confirmer = SNSSubscriptionConfirmer(urlPolicy: configuration.urlPolicy, fetcher: configuration.fetcher)
-        self.inbox = FeedbackInbox(store: store)
+        self.inbox = GroupCommit(maxFlushes: 2) { _, documents in
+            try await store.write { try await $0.appendFeedback(documents) }
+            return documents.map { _ in () }
+        }
     }
 
     func addRoutes(to router: Router<HeraldRequestContext>) {
@@ -35,7 +39,7 @@ struct SNSWebhookController {
             let metadata: Logger.Metadata = ["sns_message_id": "\(message.messageId)", "topic_arn": "\(message.topicArn)"]
             switch message.kind {
             case .notification:
-                try await inbox.append(FeedbackDocument(source: "sns-webhook", body: String(buffer: body), receivedAt: Date()))
+                try await inbox.submit(FeedbackDocument(source: "sns-webhook", body: String(buffer: body), receivedAt: Date()), lane: 0)
             case .subscriptionConfirmation:
                 try await confirmer.confirm(message)
                 context.logger.notice("SNS subscription confirmed", metadata: metadata)
