@@ -32,16 +32,7 @@ import Testing
             let workers = (0..<2).map { _ in
                 DeliveryWorker(store: store, provider: provider, configuration: configuration, logger: Logger(label: "test"))
             }
-            let started = Date()
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for worker in workers {
-                    group.addTask { try await worker.run() }
-                }
-                while try await store.backlog().deliveries > 0, Date().timeIntervalSince(started) < 20 {
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-                group.cancelAll()
-            }
+            try await DeliveryWorker.runUntilDrained(workers, store: store)
             let sends = await provider.sends
             #expect(sends.count == notifications.count)
             #expect(Set(sends.map(\.0)) == Set(notifications.map(\.id)))

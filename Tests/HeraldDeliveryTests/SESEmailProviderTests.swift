@@ -113,16 +113,8 @@ import Testing
                     batchSize: 50, loops: 2, idlePoll: .milliseconds(20), retry: RetryPolicy(maxAttempts: 20, baseDelay: 0.05, maxDelay: 0.2),
                     maxSendRate: rate
                 )
-                let started = Date()
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for _ in 0..<3 {
-                        group.addTask { try await DeliveryWorker(store: store, provider: provider, configuration: configuration, logger: logger).run() }
-                    }
-                    while try await store.backlog().deliveries > 0, Date().timeIntervalSince(started) < 30 {
-                        try await Task.sleep(for: .milliseconds(50))
-                    }
-                    group.cancelAll()
-                }
+                let workers = (0..<3).map { _ in DeliveryWorker(store: store, provider: provider, configuration: configuration, logger: logger) }
+                try await DeliveryWorker.runUntilDrained(workers, store: store)
                 let accepted = await fake.accepted
                 #expect(accepted.count == notifications.count)
                 #expect(Set(accepted.keys) == Set(notifications.map(\.id.storageString)))

@@ -26,14 +26,7 @@ import Testing
         let worker = DeliveryWorker(
             store: store, provider: provider, configuration: DeliveryWorkerConfiguration(idlePoll: .milliseconds(20)), logger: Logger(label: "test")
         )
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await worker.run() }
-            let started = Date()
-            while try await store.backlog().deliveries > 0, Date().timeIntervalSince(started) < 20 {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            group.cancelAll()
-        }
+        try await DeliveryWorker.runUntilDrained([worker], store: store)
     }
 
     @Test(arguments: TestDatabase.available)
