@@ -22,11 +22,14 @@ struct SQSFeedbackConsumerMotoTests {
         _ = try await client.awsJSON(.sqs, target: "AmazonSQS.SendMessage", json: request)
     }
 
-    static func consumer(_ client: AWSClient, queueUrl: String, store: HeraldStore, waitTimeSeconds: Int) -> SQSFeedbackConsumer {
+    static func consumer(
+        _ client: AWSClient, queueUrl: String, store: HeraldStore, waitTimeSeconds: Int, visibilityTimeoutSeconds: Int = 2
+    ) -> SQSFeedbackConsumer {
         SQSFeedbackConsumer(
             sqs: SQS(client: client), store: store,
             configuration: SQSFeedbackConsumerConfiguration(
-                queueURL: queueUrl, pollers: 2, waitTimeSeconds: waitTimeSeconds, visibilityTimeoutSeconds: 2, minBackoff: .milliseconds(100)
+                queueURL: queueUrl, pollers: 2, waitTimeSeconds: waitTimeSeconds, visibilityTimeoutSeconds: visibilityTimeoutSeconds,
+                minBackoff: .milliseconds(100)
             ),
             logger: TestDatabase.logger
         )
@@ -52,7 +55,9 @@ struct SQSFeedbackConsumerMotoTests {
             }
 
             let group = ServiceGroup(
-                services: [Self.consumer(client, queueUrl: queueUrl, store: store, waitTimeSeconds: 1)],
+                // A visibility timeout long enough that a busy test machine cannot let a stored message reappear
+                // before its delete (SQS would then deliver it twice, harmless in effect but not what this checks).
+                services: [Self.consumer(client, queueUrl: queueUrl, store: store, waitTimeSeconds: 1, visibilityTimeoutSeconds: 6)],
                 gracefulShutdownSignals: [], logger: TestDatabase.logger
             )
             try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -69,7 +74,7 @@ struct SQSFeedbackConsumerMotoTests {
             #expect(inbox.map(\.document.source) == ["sqs", "sqs"])
             #expect(Set(inbox.map(\.document.body)) == [enveloped, raw])
 
-            let left = try await SQS(client: client).receiveMessage(queueUrl: queueUrl, maxNumberOfMessages: 10, waitTimeSeconds: 5, visibilityTimeout: 30)
+            let left = try await SQS(client: client).receiveMessage(queueUrl: queueUrl, maxNumberOfMessages: 10, waitTimeSeconds: 15, visibilityTimeout: 30)
             #expect(left.map(\.body) == ["not json"])
             #expect(Int(left.first?.attributes["ApproximateReceiveCount"] ?? "") ?? 0 >= 2, "the consumer received it and let it reappear")
 
@@ -89,7 +94,9 @@ struct SQSFeedbackConsumerMotoTests {
             let body = try SQSFeedbackMessages.sesEvent("fixtures/ses-events/delivery.json", notificationId: UUID())
             try await Self.send(body, to: queueUrl, client)
             let group = ServiceGroup(
-                services: [Self.consumer(client, queueUrl: queueUrl, store: store, waitTimeSeconds: 1)],
+                // A visibility timeout long enough that a busy test machine cannot let a stored message reappear
+                // before its delete (SQS would then deliver it twice, harmless in effect but not what this checks).
+                services: [Self.consumer(client, queueUrl: queueUrl, store: store, waitTimeSeconds: 1, visibilityTimeoutSeconds: 6)],
                 gracefulShutdownSignals: [], logger: TestDatabase.logger
             )
             try await withThrowingTaskGroup(of: Void.self) { tasks in
