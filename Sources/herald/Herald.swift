@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 
 /// The `herald` command: runs the service and manages it.
 @main
@@ -15,4 +17,12 @@ struct Herald: AsyncParsableCommand {
             SendCommand.self, StatusCommand.self, SuppressionCommand.self, TokenCommand.self, BenchCommand.self, SNSBenchCommand.self,
         ]
     )
+
+    /// Runs the command with Swift concurrency's jobs on NIO's event loops instead of a separate thread pool, so a
+    /// request's handler does not hop threads between the socket and the handler (measured: BENCHMARKS.md). The
+    /// executor must be installed before any task starts.
+    static func main() async {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }

@@ -10,10 +10,14 @@
 /// address.asciiDomain  // "xn--r8jz45g.xn--zckzah"
 /// ```
 public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
-    /// Characters allowed before the `@`: stricter than RFC 5322 (no quotes or semicolons) to keep SES happy.
-    private static let localPartCharacters = Set(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".unicodeScalars
-    )
+    /// Bytes allowed before the `@`: stricter than RFC 5322 (no quotes or semicolons) to keep SES happy.
+    private static let localPartBytes: [Bool] = {
+        var allowed = [Bool](repeating: false, count: 256)
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-".utf8 {
+            allowed[Int(byte)] = true
+        }
+        return allowed
+    }()
 
     /// The address as submitted after whitespace stripping.
     public let value: String
@@ -24,15 +28,16 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
 
     public init(validating raw: String) throws(InvalidEmailAddress) {
         let stripped = raw.strippingObscureWhitespace
-        let scalars = Array(stripped.unicodeScalars)
-        guard let at = scalars.firstIndex(of: "@"), at > 0,
-            scalars[..<at].allSatisfy(Self.localPartCharacters.contains),
-            Self.isDomainPattern(scalars[(at + 1)...]),
-            scalars.count <= 320, !stripped.contains(".."),
-            let domain = EmailDomain(String(String.UnicodeScalarView(scalars[(at + 1)...])))
+        let utf8 = stripped.utf8
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at != utf8.startIndex,
+            utf8[..<at].allSatisfy({ Self.localPartBytes[Int($0)] }),
+            Self.isDomainPattern(stripped[utf8.index(after: at)...]),
+            utf8.count <= 320 || stripped.unicodeScalars.count <= 320,
+            !zip(utf8, utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }),
+            let domain = EmailDomain(String(stripped[utf8.index(after: at)...]))
         else { throw InvalidEmailAddress(input: raw) }
         value = stripped
-        localPart = String(String.UnicodeScalarView(scalars[..<at]))
+        localPart = String(stripped[..<at])
         asciiDomain = domain.ascii
     }
 
@@ -46,12 +51,14 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `[^.@][^@\s]+`, with `\s` as Python's `str.isspace()`.
-    private static func isDomainPattern(_ domain: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard domain.count >= 2, domain.first != "." else { return false }
-        return domain.allSatisfy { $0 != "@" && !isPythonWhitespace($0) }
+    private static func isDomainPattern(_ domain: Substring) -> Bool {
+        let scalars = domain.unicodeScalars
+        guard scalars.count >= 2, scalars.first != "." else { return false }
+        return scalars.allSatisfy { $0 != "@" && !isPythonWhitespace($0) }
     }
 
     private static func isPythonWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value) }
+        return scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
     }
 }

@@ -29,10 +29,19 @@ struct EmailDomain: Sendable {
 
     /// `^(xn|[a-z0-9]+)(-?-[a-z0-9]+)*$`: alphanumeric runs joined by one or two hyphens.
     private static func isValidLabel(_ label: Substring) -> Bool {
-        guard (1...63).contains(label.utf8.count), label.utf8.allSatisfy(isHostnameByte),
-            label.first != "-", label.last != "-"
-        else { return false }
-        return !label.contains("---")
+        let bytes = label.utf8
+        guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+        var hyphens = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") {
+                hyphens += 1
+                if hyphens == 3 { return false }
+            } else {
+                guard isLetterOrDigit(byte) else { return false }
+                hyphens = 0
+            }
+        }
+        return true
     }
 
     /// `^([a-z]{2,63}|xn--([a-z0-9]+-)*[a-z0-9]+)$`.
@@ -44,10 +53,6 @@ struct EmailDomain: Sendable {
             }
         }
         return (2...63).contains(tld.utf8.count) && tld.utf8.allSatisfy(isLetter)
-    }
-
-    private static func isHostnameByte(_ byte: UInt8) -> Bool {
-        isLetterOrDigit(byte) || byte == UInt8(ascii: "-")
     }
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {

@@ -12,6 +12,12 @@ extension String {
     /// Notify's `strip_and_remove_obscure_whitespace`: obscure whitespace removed everywhere,
     /// then ASCII whitespace trimmed from both ends.
     var strippingObscureWhitespace: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // Every obscure space is outside ASCII: only the trimming applies.
+            let isSpace: (UInt8) -> Bool = { Self.asciiWhitespace.contains(Unicode.Scalar($0)) }
+            guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) ? self : String(self[first...last])
+        }
         let kept = unicodeScalars.filter { !Self.obscureWhitespace.contains($0) }
         let start = kept.firstIndex { !Self.asciiWhitespace.contains($0) } ?? kept.endIndex
         let end = kept.lastIndex { !Self.asciiWhitespace.contains($0) }.map { kept.index(after: $0) } ?? start

@@ -225,7 +225,7 @@ struct JSONParser {
             try digits()
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        if isInteger, let integer = Int(text) { return .int(integer) }
+        if isInteger { return Int(text).map(JSONValue.int) ?? .largeInteger(text) }
         guard let double = Double(text) else { throw error("Invalid number") }
         return .double(double)
     }

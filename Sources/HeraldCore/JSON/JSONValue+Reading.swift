@@ -31,7 +31,7 @@ extension JSONValue {
     public var typeName: String {
         switch self {
         case .string: "string"
-        case .int, .double: "number"
+        case .int, .largeInteger, .double: "number"
         case .bool: "boolean"
         case .null: "null"
         case .array: "array"

@@ -5,6 +5,9 @@ import Foundation
 public indirect enum JSONValue: Sendable, Equatable, ExpressibleByDictionaryLiteral, ExpressibleByStringLiteral, ExpressibleByNilLiteral {
     case string(String)
     case int(Int)
+    /// An integer outside `Int`'s range, kept exactly as written (Python keeps such numbers exact, and so must
+    /// personalisation).
+    case largeInteger(String)
     case double(Double)
     case bool(Bool)
     case null
@@ -14,22 +17,6 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByDictionaryLite
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(nilLiteral: ()) { self = .null }
-
-    /// A value decoded by `JSONSerialization`, written back; object keys sorted so equal input gives equal text.
-    public init(jsonObject value: Any) {
-        switch value {
-        case let text as String: self = .string(text)
-        case let number as NSNumber:
-            switch String(cString: number.objCType) {
-            case "c": self = .bool(number.boolValue)
-            case "d", "f": self = .double(number.doubleValue)
-            default: self = Int(number.stringValue).map(JSONValue.int) ?? .double(number.doubleValue)
-            }
-        case let items as [Any]: self = .array(items.map(JSONValue.init(jsonObject:)))
-        case let members as [String: Any]: self = .object(members.sorted { $0.key < $1.key }.map { ($0.key, JSONValue(jsonObject: $0.value)) })
-        default: self = .null
-        }
-    }
 
     public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
@@ -47,6 +34,7 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByDictionaryLite
         switch self {
         case .string(let s): Self.writeString(s, to: &out)
         case .int(let i): out += Array(String(i).utf8)
+        case .largeInteger(let digits): out += Array(digits.utf8)
         case .double(let d): out += Array((d.isFinite ? "\(d)" : "null").utf8)
         case .bool(let b): out += Array((b ? "true" : "false").utf8)
         case .null: out += Array("null".utf8)

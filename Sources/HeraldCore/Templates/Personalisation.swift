@@ -10,7 +10,7 @@
 /// it (`{'a': 1, 'b': None}`, keys sorted).
 ///
 /// ```swift
-/// let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
+/// let object = try JSONValue(parsing: body)      // {"count": 3, "items": ["tea", "cake"]}
 /// let values = Personalisation.values(from: object)   // ["count": "3", "items": "\n\n* tea\n* cake"]
 /// ```
 public enum Personalisation: Sendable {
@@ -22,20 +22,23 @@ public enum Personalisation: Sendable {
         case inline
     }
 
-    /// Template values for every non-null entry of `object` (input from JSONSerialization).
-    public static func values(from object: [String: Any], lists: ListStyle = .markdownBullets) -> [String: String] {
+    /// Template values for every non-null member of a JSON object (a repeated key: the last one); empty for
+    /// anything but an object.
+    public static func values(from object: JSONValue, lists: ListStyle = .markdownBullets) -> [String: String] {
+        guard case .object(let members) = object else { return [:] }
         var values: [String: String] = [:]
-        for (key, value) in object {
-            if let list = value as? [Any] {
+        values.reserveCapacity(members.count)
+        for (key, value) in members {
+            if case .array(let list) = value {
                 values[key] = text(forList: list, style: lists)
-            } else if let text = PythonText.str(value) {
-                values[key] = text
+            } else {
+                values[key] = PythonText.str(value)
             }
         }
         return values
     }
 
-    private static func text(forList list: [Any], style: ListStyle) -> String {
+    private static func text(forList list: [JSONValue], style: ListStyle) -> String {
         let items = list.compactMap(PythonText.str).map(\.strippingObscureWhitespace).filter { !$0.isEmpty }
         switch style {
         case .markdownBullets:

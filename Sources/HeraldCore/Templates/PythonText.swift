@@ -1,56 +1,45 @@
-import Foundation
-
-/// Python's `str()` and `repr()` for values decoded by `JSONSerialization`, which is how Notify
-/// turns personalisation values into text.
-enum PythonText {
+/// Python's `str()` and `repr()` for decoded JSON values, which is how Notify turns personalisation values into
+/// text and how its validation messages show a rejected value.
+public enum PythonText {
     /// `str(value)`, or `nil` for JSON null (`None`), which Notify treats as missing.
-    static func str(_ value: Any) -> String? {
+    public static func str(_ value: JSONValue) -> String? {
         switch value {
-        case is NSNull:
-            return nil
-        case let string as String:
-            return string
-        default:
-            return repr(value)
+        case .null: nil
+        case .string(let string): string
+        default: repr(value)
         }
     }
 
-    /// `repr(value)`: strings quoted, containers written as Python literals (objects with sorted keys,
-    /// since the decoded dictionary has lost the JSON order).
-    static func repr(_ value: Any) -> String {
+    /// `repr(value)`: strings quoted, containers written as Python literals. Objects keep their document order, as
+    /// a Python dict from `json.loads` does (a repeated key keeps its first place and its last value).
+    public static func repr(_ value: JSONValue) -> String {
         switch value {
-        case is NSNull:
-            return "None"
-        case let string as String:
-            return quoted(string)
-        case let list as [Any]:
-            return "[" + list.map(repr).joined(separator: ", ") + "]"
-        case let object as [String: Any]:
-            let entries = object.keys.sorted().map { quoted($0) + ": " + repr(object[$0] as Any) }
-            return "{" + entries.joined(separator: ", ") + "}"
-        case let number as NSNumber:
-            return text(for: number)
-        default:
-            return String(describing: value)
+        case .null: "None"
+        case .string(let string): quoted(string)
+        case .bool(let flag): flag ? "True" : "False"
+        case .int(let integer): String(integer)
+        case .largeInteger(let digits): digits
+        // Python's shortest round-trip form, which Swift's `Double.description` shares, exponent rules included.
+        case .double(let number): number.description
+        case .array(let items): "[" + items.map(repr).joined(separator: ", ") + "]"
+        case .object(let members):
+            "{" + pythonDict(members).map { quoted($0.key) + ": " + repr($0.value) }.joined(separator: ", ") + "}"
         }
     }
 
-    /// Booleans as `True`/`False`, integers exactly, floats in Python's shortest round-trip form
-    /// (which Swift's `Double.description` shares, exponent rules included).
-    private static func text(for number: NSNumber) -> String {
-        if let decimal = number as? NSDecimalNumber {
-            let digits = decimal.stringValue
-            let isInteger = !digits.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
-            return isInteger ? digits : decimal.doubleValue.description
+    /// Members as `json.loads` would leave them in a dict: first place, last value.
+    static func pythonDict(_ members: [(String, JSONValue)]) -> [(key: String, value: JSONValue)] {
+        var order: [(key: String, value: JSONValue)] = []
+        var index: [String: Int] = [:]
+        for (key, value) in members {
+            if let at = index[key] {
+                order[at].value = value
+            } else {
+                index[key] = order.count
+                order.append((key, value))
+            }
         }
-        switch String(cString: number.objCType) {
-        case "c":
-            return number.boolValue ? "True" : "False"
-        case "d", "f":
-            return number.doubleValue.description
-        default:
-            return number.stringValue
-        }
+        return order
     }
 
     /// A Python string literal: single quotes unless the text has `'` but no `"`.
@@ -65,17 +54,12 @@ enum PythonText {
             case "\r": literal += "\\r"
             case "\t": literal += "\\t"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                literal += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                let hex = String(scalar.value, radix: 16)
+                literal += "\\x" + (hex.count < 2 ? "0" + hex : hex)
             default: literal.unicodeScalars.append(scalar)
             }
         }
         literal.unicodeScalars.append(quote)
         return literal
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -50,7 +50,7 @@ public final class NotificationAcceptor: Sendable {
             let missing = TemplateText.missingPlaceholders(in: [prepared.subject, prepared.body], values: values)
             throw NotifyError.badRequest("Missing personalisation: \(missing.joined(separator: ", "))")
         }
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw NotifyError.badRequest("Your message is empty.")
         }
         let size = body.utf8.count

@@ -19,7 +19,7 @@ public final class Authenticator: Sendable {
     private let cacheLifetime: TimeInterval
     private let clockSkew: TimeInterval = 30
     private let revokedKeyGrace: TimeInterval = 7 * 24 * 3600
-    private let cache = Mutex<[UUID: (loaded: Date, service: Service?, keys: [APIKey])]>([:])
+    private let cache = Mutex<[UUID: (loaded: Date, service: Service?, keys: [(APIKey, JWTSigningKey)])]>([:])
     private let claimsCache = ClaimsCache()
 
     public init(store: HeraldStore, cacheLifetime: TimeInterval = 5) {
@@ -31,13 +31,13 @@ public final class Authenticator: Sendable {
         guard let authorization, !authorization.isEmpty else {
             throw .auth(.unauthorized, "Unauthorized: authentication token must be provided")
         }
-        guard authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
+        guard authorization.utf8.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
             throw .auth(.unauthorized, "Unauthorized: authentication bearer scheme must be used")
         }
         var token = authorization.dropFirst(7)
         while token.first == " " { token = token.dropFirst() }
         while token.last == " " { token = token.dropLast() }
-        guard let jwt = NotifyJWT(String(token), claimsCache: claimsCache) else {
+        guard let jwt = NotifyJWT(token, claimsCache: claimsCache) else {
             throw .auth(
                 .forbidden,
                 "Invalid token: make sure your API token matches the example at https://docs.notifications.service.gov.uk/rest-api.html#authorisation-header"
@@ -51,8 +51,8 @@ public final class Authenticator: Sendable {
         guard let service else { throw .auth(.forbidden, "Invalid token: service not found") }
         guard !keys.isEmpty else { throw .auth(.forbidden, "Invalid token: service has no API keys") }
         guard service.active else { throw .auth(.forbidden, "Invalid token: service is archived") }
-        let candidates = keys.filter { key in key.revokedAt.map { now.timeIntervalSince($0) < revokedKeyGrace } ?? true }
-        guard let key = candidates.first(where: { jwt.isSigned(with: $0.secret) }) else {
+        let candidates = keys.filter { key, _ in key.revokedAt.map { now.timeIntervalSince($0) < revokedKeyGrace } ?? true }
+        guard let key = candidates.first(where: { jwt.isSigned(with: $0.1) })?.0 else {
             throw .auth(.forbidden, "Invalid token: API key not found")
         }
         guard let issuedAt = jwt.issuedAt, abs(now.timeIntervalSince1970 - Double(issuedAt)) <= clockSkew else {
@@ -62,13 +62,13 @@ public final class Authenticator: Sendable {
         return AuthenticatedKey(service: service, key: key)
     }
 
-    private func serviceAndKeys(_ id: UUID, now: Date) async throws(NotifyError) -> (Service?, [APIKey]) {
+    private func serviceAndKeys(_ id: UUID, now: Date) async throws(NotifyError) -> (Service?, [(APIKey, JWTSigningKey)]) {
         if let cached = cache.withLock({ $0[id] }), now.timeIntervalSince(cached.loaded) < cacheLifetime {
             return (cached.service, cached.keys)
         }
         do {
             let service = try await store.service(id: id)
-            let keys = service == nil ? [] : try await store.apiKeys(serviceId: id)
+            let keys = service == nil ? [] : try await store.apiKeys(serviceId: id).map { ($0, JWTSigningKey(secret: $0.secret)) }
             cache.withLock { $0[id] = (now, service, keys) }
             return (service, keys)
         } catch {

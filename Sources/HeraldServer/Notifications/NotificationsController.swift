@@ -21,15 +21,7 @@ struct NotificationsController {
     @Sendable func sendEmail(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
         let auth = try context.requireAuth()
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: Self.maxBodyBytes)
-        } catch {
-            throw NotifyError(.contentTooLarge, "BadRequestError", "Request body is larger than \(Self.maxBodyBytes) bytes")
-        }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] else {
-            throw NotifyError.invalidJSON
-        }
+        let object = try await request.jsonObjectBody(upTo: Self.maxBodyBytes)
         let send = try EmailSendRequest.parse(object, idempotencyKey: request.headers[.idempotencyKey])
         let accepted = try await acceptor.acceptEmail(send, service: auth.service, key: auth.key, origin: .api)
         return JSONResponse(

@@ -25,11 +25,8 @@ struct SuppressionsController {
     @Sendable func add(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
         let auth = try context.requireAuth()
         var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] else {
-            throw NotifyError.invalidJSON
-        }
-        guard let address = object["email_address"] as? String else { throw NotifyError.validation(["email_address is a required property"]) }
+        let object = try await request.jsonObjectBody(upTo: 64 * 1024)
+        guard let address = object["email_address"]?.stringValue else { throw NotifyError.validation(["email_address is a required property"]) }
         guard (try? EmailAddress(validating: address)) != nil else { throw NotifyError.validation(["email_address Not a valid email address"]) }
         let suppression = Suppression(serviceId: auth.service.id, address: address, reason: .manual, source: "api key \(auth.key.name)")
         let added = try await store.suppress(suppression)

@@ -131,10 +131,10 @@ struct BenchCommand: AsyncParsableCommand {
     private func wrkPhase(workload: BenchWorkload, store: HeraldStore) async throws -> Int {
         let wrk = WrkLoad(baseURL: "http://127.0.0.1:\(port)", key: workload.key.keyString, connections: clients, seconds: httpSeconds)
         let before = try await store.statusCounts().values.reduce(0, +)
-        let status = try wrk.run(path: "/_status", luaBody: nil)
+        let status = try await wrk.run(path: "/_status", luaBody: nil)
         let template = workload.template.id.storageString
         let body = #"string.format('{"email_address":"member%d@example.org","template_id":"\#(template)","personalisation":{"name":"Member %d","number":"%d","date":"1 March"}}', n, n, 100000 + n)"#
-        let sends = try wrk.run(path: "/v2/notifications/email", luaBody: body)
+        let sends = try await wrk.run(path: "/v2/notifications/email", luaBody: body)
         guard sends.failures == 0 else { throw BenchFailure("\(sends.failures) of \(sends.requests) sends got a non-2xx answer") }
         let stored = try await store.statusCounts().values.reduce(0, +) - before
         report(

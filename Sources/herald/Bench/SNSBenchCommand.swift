@@ -79,7 +79,7 @@ struct SNSBenchCommand: AsyncParsableCommand {
             if WrkLoad.isAvailable && !builtinClient {
                 let lua = bodies.map { "[==[" + String(decoding: $0, as: UTF8.self) + "]==]" }.joined(separator: ",\n")
                 let wrk = WrkLoad(baseURL: "http://127.0.0.1:\(port)", key: "", connections: clients, seconds: seconds)
-                let run = try wrk.run(path: "/aws/sns", luaBody: "bodies[n % #bodies + 1]", prelude: "local bodies = {\n\(lua)}\n")
+                let run = try await wrk.run(path: "/aws/sns", luaBody: "bodies[n % #bodies + 1]", prelude: "local bodies = {\n\(lua)}\n")
                 guard run.failures == 0 else { throw BenchFailure("\(run.failures) of \(run.requests) webhook posts got a non-2xx answer") }
                 result = (run.requests, run.seconds)
             } else {

@@ -24,7 +24,7 @@ struct WrkLoad {
 
     /// `body` is a Lua expression for the request body, using `n` (a per-thread counter) and anything `prelude`
     /// defines; nil means GET.
-    func run(path: String, luaBody: String?, prelude: String = "") throws -> Result {
+    func run(path: String, luaBody: String?, prelude: String = "") async throws -> Result {
         let start = Int(Date().timeIntervalSince1970)
         let tokens = (0..<(seconds + 60)).map { "\"\(ClientToken.bearer(forKey: key, at: Date(timeIntervalSince1970: Double(start + $0))) ?? "")\"" }
         let method = luaBody == nil ? "GET" : "POST"
@@ -41,19 +41,34 @@ struct WrkLoad {
         let scriptURL = FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-\(UUID().uuidString).lua")
         try script.write(to: scriptURL, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: scriptURL) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "-s", scriptURL.path, baseURL]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try await Self.output(of: ["wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "-s", scriptURL.path, baseURL])
         guard let summary = text.split(separator: "\n").first(where: { $0.contains(" requests in ") }),
             let requests = Int(summary.split(separator: " ").first ?? ""),
             let duration = summary.split(separator: " ").dropFirst(3).first.flatMap({ Double($0.dropLast(2).replacingOccurrences(of: "s", with: "")) })
         else { throw BenchFailure("cannot read wrk's output:\n\(text)") }
         let failures = text.split(separator: "\n").first { $0.contains("Non-2xx") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         return Result(requests: requests, seconds: duration, failures: failures)
+    }
+
+    /// Runs a program to completion on a dispatch thread, never on a thread that serves Swift concurrency's jobs
+    /// (those run the HTTP server under test), and returns its standard output.
+    private static func output(of arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = arguments
+                let output = Pipe()
+                process.standardOutput = output
+                do {
+                    try process.run()
+                    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    continuation.resume(returning: text)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
     }
 }

@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct PersonalisationTests {
     private func values(_ json: String, lists: Personalisation.ListStyle = .markdownBullets) throws -> [String: String] {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        return Personalisation.values(from: object, lists: lists)
+        Personalisation.values(from: try JSONValue(parsing: Data(json.utf8)), lists: lists)
     }
 
     @Test func keepsStrings() throws {
@@ -49,12 +48,18 @@ import Testing
     @Test func writesNestedValuesAsPythonLiterals() throws {
         let result = try values(#"{"list": [["x", 1, null, false]], "object": {"b": "it's", "a": 1.0, "c": {"d": "say \"hi\"\n"}}}"#)
         #expect(result["list"] == "\n\n* ['x', 1, None, False]")
-        #expect(result["object"] == #"{'a': 1.0, 'b': "it's", 'c': {'d': 'say "hi"\n'}}"#)
+        #expect(result["object"] == #"{'b': "it's", 'a': 1.0, 'c': {'d': 'say "hi"\n'}}"#)
     }
 
-    @Test func acceptsSwiftValuesToo() {
-        let object: [String: Any] = ["int": 7, "double": 2.5, "bool": false, "string": "s", "list": ["a", 1]]
-        #expect(Personalisation.values(from: object) == ["int": "7", "double": "2.5", "bool": "False", "string": "s", "list": "\n\n* a\n* 1"])
+    /// `json.loads` keeps a repeated key's last value, in the place where the key first appeared.
+    @Test func repeatedKeysKeepTheLastValueAsPythonDoes() throws {
+        #expect(try values(#"{"a": "x", "b": "y", "a": "z"}"#) == ["a": "z", "b": "y"])
+        #expect(try values(#"{"a": "x", "a": null}"#) == [:])
+        #expect(try values(#"{"o": {"k": 1, "j": 2, "k": 3}}"#)["o"] == "{'k': 3, 'j': 2}")
+    }
+
+    @Test func anythingButAnObjectGivesNoValues() throws {
+        #expect(try values("[1, 2]").isEmpty)
     }
 
     @Test func feedsTemplateRenderingLikeNotify() throws {
