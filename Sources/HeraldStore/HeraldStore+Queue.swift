@@ -9,6 +9,8 @@ public struct ClaimedDelivery: Sendable {
     public var attempt: Int
     /// The service's sending address.
     public var emailFrom: String
+    /// The service's name, which starts its text messages.
+    public var serviceName: String
 }
 
 extension HeraldStore {
@@ -33,7 +35,7 @@ extension HeraldStore {
                 attempts[try row.decode(column: "notification_id", as: String.self)] = try row.decode(column: "attempts", as: Int.self)
             }
             let rows = try await db.raw("""
-                SELECT \(unsafeRaw: NotificationColumns.list(qualifiedBy: "n")), s.email_from AS email_from
+                SELECT \(unsafeRaw: NotificationColumns.list(qualifiedBy: "n")), s.email_from AS email_from, s.name AS service_name
                 FROM notifications n JOIN services s ON s.id = n.service_id
                 WHERE n.id IN (\(RowBatch.texts(Array(attempts.keys)).select(dialect)))
                 """).all()
@@ -42,7 +44,8 @@ extension HeraldStore {
                 return ClaimedDelivery(
                     notification: notification,
                     attempt: attempts[notification.id.storageString] ?? 1,
-                    emailFrom: try row.decode(column: "email_from", as: String.self)
+                    emailFrom: try row.decode(column: "email_from", as: String.self),
+                    serviceName: try row.decode(column: "service_name", as: String.self)
                 )
             }
         }

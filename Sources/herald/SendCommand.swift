@@ -40,14 +40,14 @@ struct SendCommand: AsyncParsableCommand {
             guard let serviceRecord = try await store.service(id: serviceId) else {
                 throw ValidationError("no service \(service): create one with `herald service create --name NAME`")
             }
-            let request = EmailSendRequest(
-                templateId: templateId, emailAddress: address.value, personalisation: personalisation,
+            let request = SendRequest(
+                channel: .email, templateId: templateId, recipient: address.value, personalisation: personalisation,
                 personalisationJSON: personalisation.isEmpty ? nil : String(decoding: JSONValue.object(personalisation.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).encoded(), as: UTF8.self),
                 reference: reference
             )
             let accepted: AcceptedNotification
             do {
-                accepted = try await NotificationAcceptor(store: store).acceptEmail(request, service: serviceRecord, key: nil, origin: .cli)
+                accepted = try await NotificationAcceptor(store: store).accept(request, service: serviceRecord, key: nil, origin: .cli)
             } catch let error as NotifyError {
                 throw ValidationError(error.message)
             }

@@ -17,6 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var delivery: DeliveryOptions
+    @OptionGroup var sms: SMSOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Serve the API only; leave delivery to `herald worker` processes.") var noWorkers = false
@@ -31,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration(host: host, port: port, runsWorkers: !noWorkers)
         try delivery.apply(to: &configuration)
+        try sms.apply(to: &configuration)
         configuration.sns.topicARNs = Set(snsTopicARNs)
         logger.info("Herald starting", metadata: ["database": "\(DatabaseOptions.redacted(database.setting))", "port": "\(port)"])
         let app = try buildApplication(store: store, configuration: configuration, logger: logger)
@@ -48,12 +50,14 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var delivery: DeliveryOptions
+    @OptionGroup var sms: SMSOptions
 
     func run() async throws {
         let logger = makeLogger("herald.worker")
         let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration()
         try delivery.apply(to: &configuration)
+        try sms.apply(to: &configuration)
         let group = ServiceGroup(
             services: try backgroundServices(store: store, configuration: configuration, logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -25,7 +25,7 @@ import Testing
         (AWSError(source: .timeout, statusCode: nil, code: "Timeout", message: "no answer"), "transient"),
     ])
     func sesAnswersBecomeOutcomesKeepingTheMessage(error: AWSError, expected: String) {
-        let outcome = SESEmailProvider.classify(error)
+        let outcome = ProviderError(error, provider: "SES", permanentCodes: ["MessageRejected"])
         let kind = switch outcome {
         case .transient: "transient"
         case .permanent: "permanent"

@@ -48,6 +48,8 @@ public struct NotificationRecord: Sendable, Hashable {
     public var sentAt: Date?
     public var completedAt: Date?
     public var updatedAt: Date
+    /// Messages the provider bills for it: the fragments of a text message (see `SMSText`); 0 for email.
+    public var billableUnits: Int
 
     public init(
         id: UUID = .random(),
@@ -76,7 +78,8 @@ public struct NotificationRecord: Sendable, Hashable {
         scheduledFor: Date? = nil,
         sentAt: Date? = nil,
         completedAt: Date? = nil,
-        updatedAt: Date? = nil
+        updatedAt: Date? = nil,
+        billableUnits: Int = 0
     ) {
         self.id = id
         self.serviceId = serviceId
@@ -105,5 +108,6 @@ public struct NotificationRecord: Sendable, Hashable {
         self.sentAt = sentAt
         self.completedAt = completedAt
         self.updatedAt = updatedAt ?? createdAt
+        self.billableUnits = billableUnits
     }
 }

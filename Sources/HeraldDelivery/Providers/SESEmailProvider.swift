@@ -41,21 +41,7 @@ public struct SESEmailProvider: EmailProvider {
         do {
             return ProviderReceipt(messageId: try await ses.sendEmail(raw))
         } catch {
-            throw Self.classify(error)
+            throw ProviderError(error, provider: "SES", permanentCodes: ["MessageRejected"])
         }
     }
-
-    /// SES's answer as a delivery outcome: throttling, 5xx, timeouts and broken connections are retried; a
-    /// rejected message fails permanently; anything else (an unverified sender, a paused or suspended account,
-    /// missing permissions, a bad configuration set) is Herald's configuration at fault, a technical failure.
-    /// The provider's own words are kept as the reason.
-    static func classify(_ error: AWSError) -> ProviderError {
-        if error.isRetryable || dailyQuotaCodes.contains(error.code) {
-            return .transient("SES: \(error)")
-        }
-        return error.code == "MessageRejected" ? .permanent("SES: \(error)") : .technical("SES: \(error)")
-    }
-
-    /// The daily sending quota is used up: it frees again within 24 hours.
-    private static let dailyQuotaCodes: Set = ["LimitExceededException", "LimitExceeded", "DailyQuotaExceeded"]
 }

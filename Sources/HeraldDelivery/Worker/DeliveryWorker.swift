@@ -50,13 +50,18 @@ public struct DeliveryWorkerConfiguration: Sendable {
 public struct DeliveryWorker: ServiceLifecycle.Service {
     public let store: HeraldStore
     public let provider: any EmailProvider
+    public let smsProvider: any SMSProvider
     public private(set) var configuration: DeliveryWorkerConfiguration
     public let owner: String
     let logger: Logger
 
-    public init(store: HeraldStore, provider: any EmailProvider, configuration: DeliveryWorkerConfiguration = .init(), logger: Logger) {
+    public init(
+        store: HeraldStore, provider: any EmailProvider, smsProvider: any SMSProvider = SimulatorSMSProvider(),
+        configuration: DeliveryWorkerConfiguration = .init(), logger: Logger
+    ) {
         self.store = store
         self.provider = provider
+        self.smsProvider = smsProvider
         self.configuration = configuration
         self.owner = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
         self.logger = logger
@@ -69,7 +74,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         }
         let worker = paced
         logger.info("delivery worker started", metadata: [
-            "owner": "\(owner)", "provider": "\(provider.name)", "send_rate": "\(worker.configuration.maxSendRate.map { "\($0)/s" } ?? "unpaced")",
+            "owner": "\(owner)", "provider": "\(provider.name)", "sms_provider": "\(smsProvider.name)", "send_rate": "\(worker.configuration.maxSendRate.map { "\($0)/s" } ?? "unpaced")",
         ])
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, worker.configuration.loops) {
@@ -89,8 +94,14 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     continue
                 }
                 var (sendable, outcomes) = try await failSuppressed(claimed)
-                if !sendable.isEmpty {
-                    outcomes += await send(sendable, schedule: try await reserveSchedule(sendable.count))
+                // The send rate is the email provider's: text messages go out unpaced.
+                let emails = sendable.filter { $0.notification.channel != .sms }
+                let texts = sendable.filter { $0.notification.channel == .sms }
+                if !emails.isEmpty {
+                    outcomes += await send(emails, schedule: try await reserveSchedule(emails.count))
+                }
+                if !texts.isEmpty {
+                    outcomes += await send(texts)
                 }
                 try await recorder.record(outcomes, owner: owner)
             } catch {
@@ -171,12 +182,21 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
 
     private func send(_ delivery: ClaimedDelivery) async -> SendOutcome {
         let n = delivery.notification
-        let email = OutgoingEmail(
-            notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, subject: n.subject ?? "", textBody: n.body
-        )
         do {
-            let receipt = try await provider.send(email)
-            return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: provider.name, receipt))
+            switch n.channel {
+            case .sms:
+                let sms = OutgoingSMS(
+                    notificationId: n.id, serviceId: n.serviceId, to: n.recipient, text: SMSPrefix.text(forServiceNamed: delivery.serviceName) + n.body
+                )
+                let receipt = try await smsProvider.send(sms)
+                return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: smsProvider.name, receipt))
+            case .email, .letter:
+                let email = OutgoingEmail(
+                    notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, subject: n.subject ?? "", textBody: n.body
+                )
+                let receipt = try await provider.send(email)
+                return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: provider.name, receipt))
+            }
         } catch {
             return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .failed(error))
         }

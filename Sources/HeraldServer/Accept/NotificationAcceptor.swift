@@ -18,10 +18,14 @@ public struct AcceptedNotification: Sendable {
 public final class NotificationAcceptor: Sendable {
     /// Notify's limit on a rendered email body.
     static let maxEmailBytes = 2_000_000
-    static let simulatedEmailAddresses: Set = [
+    /// Notify's limit on a text message, in characters, without the service-name prefix.
+    static let maxSMSCharacters = 918
+    /// Notify's simulated recipients: answered as if accepted, never stored or sent.
+    static let simulatedRecipients: Set = [
         "simulate-delivered@notifications.service.gov.uk",
         "simulate-delivered-2@notifications.service.gov.uk",
         "simulate-delivered-3@notifications.service.gov.uk",
+        "+447700900000", "+447700900111", "+447700900222",
     ]
 
     public let store: HeraldStore
@@ -36,36 +40,29 @@ public final class NotificationAcceptor: Sendable {
         }
     }
 
-    public func acceptEmail(
-        _ request: EmailSendRequest, service: Service, key: APIKey?, origin: NotificationOrigin, now: Date = Date()
+    public func accept(
+        _ request: SendRequest, service: Service, key: APIKey?, origin: NotificationOrigin, now: Date = Date()
     ) async throws -> AcceptedNotification {
-        let prepared = try await emailTemplate(request.templateId, service: service)
+        let prepared = try await template(request.templateId, for: request.channel, service: service)
         let template = prepared.template
         let values = TemplateValues(request.personalisation)
-        let subject: String, body: String
+        let subject: String?, body: String
         do {
-            subject = try prepared.subject.render(values)
+            subject = request.channel == .email ? try prepared.subject.render(values) : nil
             body = try prepared.body.render(values)
         } catch {
             let missing = TemplateText.missingPlaceholders(in: [prepared.subject, prepared.body], values: values)
             throw NotifyError.badRequest("Missing personalisation: \(missing.joined(separator: ", "))")
         }
-        if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            throw NotifyError.badRequest("Your message is empty.")
-        }
-        let size = body.utf8.count
-        if size > Self.maxEmailBytes {
-            throw NotifyError.badRequest(
-                "Your message is too long. Emails cannot be longer than \(Self.maxEmailBytes) bytes. Your message is \(size) bytes."
-            )
-        }
+        let content = try Self.checkedContent(body, channel: request.channel)
         let notification = NotificationRecord(
-            serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: .email,
-            recipient: request.emailAddress, personalisationJSON: request.personalisationJSON, subject: subject, body: body,
+            serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: request.channel,
+            recipient: request.recipient, personalisationJSON: request.personalisationJSON, subject: subject, body: content,
             reference: request.reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin,
-            idempotencyKey: request.idempotencyKey, createdAt: now
+            idempotencyKey: request.idempotencyKey, createdAt: now,
+            billableUnits: request.channel == .sms ? SMSText(SMSPrefix.text(forServiceNamed: service.name) + content).fragments : 0
         )
-        if Self.simulatedEmailAddresses.contains(request.emailAddress.lowercased()) {
+        if Self.simulatedRecipients.contains(request.recipient.lowercased()) {
             return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)
         }
         switch try await batcher.submit(notification, lane: .immediate) {
@@ -76,6 +73,31 @@ public final class NotificationAcceptor: Sendable {
         }
     }
 
+    /// The rendered body as it will be stored (text messages GSM-sanitised), after Notify's empty and length checks.
+    private static func checkedContent(_ body: String, channel: Channel) throws(NotifyError) -> String {
+        let content = channel == .sms ? SMSText(body).content : body
+        if content.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw NotifyError.badRequest("Your message is empty.")
+        }
+        switch channel {
+        case .sms:
+            let length = content.count
+            if length > maxSMSCharacters {
+                throw NotifyError.badRequest(
+                    "Your message is too long. Text messages cannot be longer than \(maxSMSCharacters) characters. Your message is \(length) characters long."
+                )
+            }
+        case .email, .letter:
+            let size = content.utf8.count
+            if size > maxEmailBytes {
+                throw NotifyError.badRequest(
+                    "Your message is too long. Emails cannot be longer than \(maxEmailBytes) bytes. Your message is \(size) bytes."
+                )
+            }
+        }
+        return content
+    }
+
     /// A template with its subject and body already parsed.
     private struct PreparedTemplate {
         let template: Template
@@ -83,7 +105,7 @@ public final class NotificationAcceptor: Sendable {
         let body: TemplateText
     }
 
-    private func emailTemplate(_ id: UUID, service: Service) async throws -> PreparedTemplate {
+    private func template(_ id: UUID, for channel: Channel, service: Service) async throws -> PreparedTemplate {
         let cacheKey = "\(service.id.storageString)/\(id.storageString)"
         let now = Date()
         let prepared: PreparedTemplate?
@@ -97,8 +119,8 @@ public final class NotificationAcceptor: Sendable {
         }
         guard let prepared else { throw NotifyError.badRequest("Template not found") }
         let template = prepared.template
-        guard template.channel == .email else {
-            throw NotifyError.badRequest("\(template.channel.rawValue) template is not suitable for email notification")
+        guard template.channel == channel else {
+            throw NotifyError.badRequest("\(template.channel.rawValue) template is not suitable for \(channel.rawValue) notification")
         }
         guard !template.archived else { throw NotifyError.badRequest("Template has been deleted") }
         return prepared

@@ -11,7 +11,10 @@ import ServiceLifecycle
 /// feedback processor and, when a feedback queue is configured, its consumer. `herald worker` runs only these.
 public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any ServiceLifecycle.Service] {
     var services: [any ServiceLifecycle.Service] = [
-        DeliveryWorker(store: store, provider: try configuration.makeProvider(logger: logger), configuration: configuration.worker, logger: logger),
+        DeliveryWorker(
+            store: store, provider: try configuration.makeProvider(logger: logger), smsProvider: try configuration.makeSMSProvider(logger: logger),
+            configuration: configuration.worker, logger: logger
+        ),
         FeedbackProcessor(store: store, logger: logger),
     ]
     if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
@@ -22,13 +25,13 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
 
 /// The HTTP routes: Notify's v2 API and Herald's own `/herald/v1` behind JWT authentication, the SNS webhook (authenticated by SNS's
 /// signatures), and an unauthenticated status check.
-public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init()) -> Router<HeraldRequestContext> {
+public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init(), sms: SMSSettings = .init()) -> Router<HeraldRequestContext> {
     let router = Router(context: HeraldRequestContext.self)
     router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
     let acceptor = NotificationAcceptor(store: store)
     let authentication = NotifyAuthMiddleware(authenticator: Authenticator(store: store))
     let v2 = router.group("v2").add(middleware: authentication)
-    NotificationsController(acceptor: acceptor, store: store).addRoutes(to: v2)
+    NotificationsController(acceptor: acceptor, store: store, sms: sms).addRoutes(to: v2)
     let herald = router.group("herald/v1").add(middleware: authentication)
     SuppressionsController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
@@ -39,7 +42,7 @@ public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init
 /// Tests call this with their own store, so the wiring they exercise is the real one.
 public func buildApplication(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(store: store, sns: configuration.sns),
+        router: buildRouter(store: store, sns: configuration.sns, sms: configuration.sms),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Herald"),
         services: configuration.runsWorkers ? try backgroundServices(store: store, configuration: configuration, logger: logger) : [],
         logger: logger

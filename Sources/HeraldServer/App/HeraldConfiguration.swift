@@ -28,6 +28,8 @@ public struct HeraldConfiguration: Sendable {
     /// Whether this process runs delivery workers, the feedback processor and the feedback queue's consumer.
     public var runsWorkers: Bool
     public var worker: DeliveryWorkerConfiguration
+    /// Text messages: the home country for national numbers and the provider.
+    public var sms = SMSSettings()
     /// The SNS webhook at `POST /aws/sns`.
     public var sns = SNSWebhookConfiguration()
     /// The SQS queue SES feedback arrives on (AWS settings from the environment, as for `.ses`); none by default.
@@ -57,6 +59,11 @@ public struct HeraldConfiguration: Sendable {
         case .ses(let configurationSet):
             return SESEmailProvider(ses: SESv2(client: try makeAWSClient(logger: logger)), configurationSet: configurationSet, logger: logger)
         }
+    }
+
+    /// Builds the configured text message provider.
+    public func makeSMSProvider(logger: Logger) throws -> any SMSProvider {
+        try sms.makeProvider { try makeAWSClient(logger: logger) }
     }
 
     /// Builds the consumer of `feedbackQueueURL`, or nil when no queue is configured.

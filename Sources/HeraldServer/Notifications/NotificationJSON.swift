@@ -18,6 +18,19 @@ enum NotificationJSON {
         ]
     }
 
+    /// `POST /v2/notifications/sms` → 201: the body without the service-name prefix.
+    static func smsCreated(_ accepted: AcceptedNotification, fromNumber: String, root: String) -> JSONValue {
+        let n = accepted.notification
+        return [
+            "id": .string(n.id.storageString),
+            "reference": .optional(n.reference),
+            "content": ["body": .string(n.body), "from_number": .string(fromNumber)],
+            "uri": .string("\(root)v2/notifications/\(n.id.storageString)"),
+            "template": template(n, root: root),
+            "scheduled_for": nil,
+        ]
+    }
+
     /// `GET /v2/notifications/{id}` and each item of the list.
     static func notification(_ n: NotificationRecord, root: String) -> JSONValue {
         [
@@ -39,7 +52,9 @@ enum NotificationJSON {
             "postage": nil,
             "one_click_unsubscribe_url": nil,
             "cost_in_pounds": .double(0),
-            "cost_details": .object([]),
+            "cost_details": n.channel == .sms
+                ? ["billable_sms_fragments": .int(n.billableUnits), "international_rate_multiplier": .int(1), "sms_rate": .double(0)]
+                : .object([]),
             "is_cost_data_ready": .bool(true),
         ]
     }

@@ -5,28 +5,35 @@ import HeraldStore
 import Hummingbird
 import NIOCore
 
-/// Notify's v2 notification endpoints: send email, get one, list.
+/// Notify's v2 notification endpoints: send an email or a text message, get one, list.
 struct NotificationsController {
     let acceptor: NotificationAcceptor
     let store: HeraldStore
+    let sms: SMSSettings
     /// Request bodies larger than this are refused before parsing (a 2 MB email body plus JSON overhead fits).
     static let maxBodyBytes = 4 * 1024 * 1024
 
     func addRoutes(to group: RouterGroup<HeraldRequestContext>) {
-        group.post("notifications/email", use: sendEmail)
+        group.post("notifications/email") { request, context in try await send(.email, request, context: context) }
+        group.post("notifications/sms") { request, context in try await send(.sms, request, context: context) }
         group.get("notifications/:id", use: getNotification)
         group.get("notifications", use: listNotifications)
     }
 
-    @Sendable func sendEmail(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
+    @Sendable func send(_ channel: HeraldCore.Channel, _ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
         let auth = try context.requireAuth()
         var request = request
         let object = try await request.jsonObjectBody(upTo: Self.maxBodyBytes)
-        let send = try EmailSendRequest.parse(object, idempotencyKey: request.headers[.idempotencyKey])
-        let accepted = try await acceptor.acceptEmail(send, service: auth.service, key: auth.key, origin: .api)
+        let send = try SendRequest.parse(
+            object, channel: channel, idempotencyKey: request.headers[.idempotencyKey], homeCountryCode: sms.homeCountryCode
+        )
+        let accepted = try await acceptor.accept(send, service: auth.service, key: auth.key, origin: .api)
+        let root = Self.root(of: request)
         return JSONResponse(
             accepted.isDuplicate ? .ok : .created,
-            NotificationJSON.emailCreated(accepted, fromEmail: auth.service.emailFrom, root: Self.root(of: request))
+            channel == .sms
+                ? NotificationJSON.smsCreated(accepted, fromNumber: sms.fromNumber, root: root)
+                : NotificationJSON.emailCreated(accepted, fromEmail: auth.service.emailFrom, root: root)
         )
     }
 

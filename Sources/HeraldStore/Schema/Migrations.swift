@@ -183,5 +183,9 @@ enum Migrations {
                 """,
             ]
         ),
+        Migration(
+            version: 5, name: "billable units",
+            statements: ["ALTER TABLE notifications ADD COLUMN billable_units INTEGER NOT NULL DEFAULT 0"]
+        ),
     ]
 }
