@@ -79,6 +79,12 @@ struct DeliveryOptions: ParsableArguments {
     @Option(help: "Seconds a claimed job stays leased before another worker may take it.")
     var lease: Double = 60
 
+    @Option(help: "Where this Herald runs; anything but 'production' keeps real sends to --playpen-allow (default: $HERALD_ENVIRONMENT, else development).")
+    var environment = ProcessInfo.processInfo.environment["HERALD_ENVIRONMENT"] ?? "development"
+
+    @Option(help: "Outside production, a recipient that may get real messages: an address, a domain or an E.164 number (repeatable; default: $HERALD_PLAYPEN_ALLOW, comma-separated).")
+    var playpenAllow: [String] = []
+
     @Option(name: .customLong("feedback-queue-url"), help: "SQS queue URL to read SES feedback from, with AWS settings as for 'ses' (default: $HERALD_FEEDBACK_QUEUE_URL).")
     var feedbackQueueURL: String?
 
@@ -99,6 +105,8 @@ struct DeliveryOptions: ParsableArguments {
         configuration.simulatorSendLog = sendLog ?? ProcessInfo.processInfo.environment["HERALD_SIMULATOR_SEND_LOG"]
         configuration.worker.concurrency = concurrency
         configuration.worker.lease = lease
+        let allowed = playpenAllow.isEmpty ? (ProcessInfo.processInfo.environment["HERALD_PLAYPEN_ALLOW"] ?? "").split(separator: ",").map(String.init) : playpenAllow
+        configuration.worker.playpen = Playpen.forEnvironment(environment, allowed: allowed)
         configuration.feedbackQueueURL = feedbackQueueURL ?? ProcessInfo.processInfo.environment["HERALD_FEEDBACK_QUEUE_URL"]
     }
 }

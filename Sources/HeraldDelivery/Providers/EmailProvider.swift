@@ -62,8 +62,11 @@ public protocol EmailProvider: Sendable {
     func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt
     /// The most messages per second the provider account takes, when the provider can tell (SES's `MaxSendRate`).
     func accountSendRate() async -> Double?
+    /// False for providers that deliver to no one (the simulator, a folder of files): the playpen lets them send.
+    var reachesRecipients: Bool { get }
 }
 
 extension EmailProvider {
     public func accountSendRate() async -> Double? { nil }
+    public var reachesRecipients: Bool { true }
 }

@@ -7,6 +7,7 @@ import HeraldStore
 /// delivered. For development and for inspecting exactly what Herald would send.
 public struct LogProvider: EmailProvider {
     public let name = "log"
+    public let reachesRecipients = false
     private let directory: URL
 
     public init(directory: String) throws {

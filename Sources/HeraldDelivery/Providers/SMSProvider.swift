@@ -22,11 +22,18 @@ public protocol SMSProvider: Sendable {
     /// The name stored on each notification it sends (`simulator`, `sns`).
     var name: String { get }
     func send(_ sms: OutgoingSMS) async throws(ProviderError) -> ProviderReceipt
+    /// False for the simulator, which delivers to no one: the playpen lets it send.
+    var reachesRecipients: Bool { get }
+}
+
+extension SMSProvider {
+    public var reachesRecipients: Bool { true }
 }
 
 /// Delivers every text message at once, offline: the SMS side of the simulator.
 public struct SimulatorSMSProvider: SMSProvider {
     public let name = "simulator"
+    public let reachesRecipients = false
 
     public init() {}
 

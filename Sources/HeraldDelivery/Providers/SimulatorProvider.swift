@@ -9,6 +9,7 @@ import HeraldStore
 /// events SES would publish, through the same feedback inbox that real SES events travel.
 public struct SimulatorProvider: EmailProvider {
     public let name = "simulator"
+    public let reachesRecipients = false
     private let sendLog: SendLog?
 
     public init(sendLogPath: String? = nil) throws {

@@ -20,10 +20,12 @@ public struct DeliveryWorkerConfiguration: Sendable {
     /// The provider's send rate in messages per second, shared by every worker on the same database (for SES,
     /// the account's `MaxSendRate`); `nil` sends as fast as the provider takes them.
     public var maxSendRate: Double?
+    /// Outside production: who may get real messages; `nil` sends to everyone.
+    public var playpen: Playpen?
 
     public init(
         batchSize: Int = 200, concurrency: Int = 64, loops: Int = 2, lease: TimeInterval = 60,
-        idlePoll: Duration = .milliseconds(100), retry: RetryPolicy = RetryPolicy(), maxSendRate: Double? = nil
+        idlePoll: Duration = .milliseconds(100), retry: RetryPolicy = RetryPolicy(), maxSendRate: Double? = nil, playpen: Playpen? = nil
     ) {
         self.batchSize = batchSize
         self.concurrency = concurrency
@@ -32,6 +34,7 @@ public struct DeliveryWorkerConfiguration: Sendable {
         self.idlePoll = idlePoll
         self.retry = retry
         self.maxSendRate = maxSendRate
+        self.playpen = playpen
     }
 
     /// Jobs to claim at once: at a paced rate, no more than can be sent in half a lease, so a claimed job is
@@ -75,6 +78,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         let worker = paced
         logger.info("delivery worker started", metadata: [
             "owner": "\(owner)", "provider": "\(provider.name)", "sms_provider": "\(smsProvider.name)", "send_rate": "\(worker.configuration.maxSendRate.map { "\($0)/s" } ?? "unpaced")",
+            "playpen": "\(configuration.playpen.map { "\($0.environment): only \($0.allowed.isEmpty ? "simulators" : $0.allowed.joined(separator: ", "))" } ?? "off")",
         ])
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, worker.configuration.loops) {
@@ -94,6 +98,8 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     continue
                 }
                 var (sendable, outcomes) = try await failSuppressed(claimed)
+                let stopped = stopOutsidePlaypen(&sendable)
+                outcomes += stopped
                 // The send rate is the email provider's: text messages go out unpaced.
                 let emails = sendable.filter { $0.notification.channel != .sms }
                 let texts = sendable.filter { $0.notification.channel == .sms }
@@ -125,6 +131,20 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
             }
         }
         return (sendable, failed)
+    }
+
+    /// Takes out the jobs the playpen does not allow to reach a real recipient; returns their permanent failures.
+    private func stopOutsidePlaypen(_ sendable: inout [ClaimedDelivery]) -> [SendOutcome] {
+        guard let playpen = configuration.playpen else { return [] }
+        var stopped: [SendOutcome] = []
+        sendable.removeAll { delivery in
+            let n = delivery.notification
+            let reachesPeople = n.channel == .sms ? smsProvider.reachesRecipients : provider.reachesRecipients
+            guard reachesPeople, !playpen.allows(n.recipient) else { return false }
+            stopped.append(SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .failed(.permanent(playpen.reason(for: n.recipient)))))
+            return true
+        }
+        return stopped
     }
 
     /// Why a notification to a suppressed address was not sent.
