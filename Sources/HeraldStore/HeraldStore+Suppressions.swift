@@ -19,14 +19,15 @@ public struct SuppressionFinding: Sendable, Hashable {
 }
 
 extension HeraldStore {
-    /// Adds `suppression` (an address already suppressed keeps its first reason); returns false when it was there.
+    /// Adds `suppression` (an address already suppressed keeps its first reason, see `keepStrongestSuppression`);
+    /// returns false when nothing changed.
     @discardableResult
     public func suppress(_ suppression: Suppression) async throws -> Bool {
         let dialect = self.dialect
         return try await engine.autocommit { db in
             try await db.raw("""
                 \(Self.suppressionRows([suppression]).insert(into: "suppressions", dialect))
-                ON CONFLICT (service_id, address) DO NOTHING RETURNING address
+                \(unsafeRaw: Self.keepStrongestSuppression) RETURNING address
                 """).first() != nil
         }
     }
@@ -75,6 +76,13 @@ extension HeraldStore {
         return found
     }
 
+    /// An address keeps its first suppression, unless that was only an unsubscribe and a bounce, complaint or
+    /// manual entry follows: then the stronger reason replaces it.
+    static let keepStrongestSuppression = """
+        ON CONFLICT (service_id, address) DO UPDATE SET reason = excluded.reason, source = excluded.source, created_at = excluded.created_at
+        WHERE suppressions.reason = 'unsubscribe' AND excluded.reason <> 'unsubscribe'
+        """
+
     static func suppressionRows(_ suppressions: [Suppression]) -> RowBatch {
         RowBatch(
             columns: [("service_id", .text), ("address", .text), ("reason", .text), ("source", .text), ("created_at", .bigint)],
@@ -110,7 +118,7 @@ extension StoreWriter {
             INSERT INTO suppressions (service_id, address, reason, source, created_at)
             SELECT n.service_id, f.address, f.reason, f.source, \(bind: now.microsecondsSinceEpoch)
             FROM (\(batch.select(dialect))) AS f JOIN notifications n ON n.id = f.notification_id
-            WHERE true ON CONFLICT (service_id, address) DO NOTHING
+            WHERE true \(unsafeRaw: HeraldStore.keepStrongestSuppression)
             """).run()
     }
 }

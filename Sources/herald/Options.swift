@@ -85,6 +85,9 @@ struct DeliveryOptions: ParsableArguments {
     @Option(help: "Outside production, a recipient that may get real messages: an address, a domain or an E.164 number (repeatable; default: $HERALD_PLAYPEN_ALLOW, comma-separated).")
     var playpenAllow: [String] = []
 
+    @Option(name: .customLong("public-url"), help: "The https address people reach Herald at, for one-click unsubscribe links in bulk mail (default: $HERALD_PUBLIC_URL; without it, only mail whose client gave one_click_unsubscribe_url has a link).")
+    var publicURL: String?
+
     @Option(name: .customLong("feedback-queue-url"), help: "SQS queue URL to read SES feedback from, with AWS settings as for 'ses' (default: $HERALD_FEEDBACK_QUEUE_URL).")
     var feedbackQueueURL: String?
 
@@ -107,6 +110,12 @@ struct DeliveryOptions: ParsableArguments {
         configuration.worker.lease = lease
         let allowed = playpenAllow.isEmpty ? (ProcessInfo.processInfo.environment["HERALD_PLAYPEN_ALLOW"] ?? "").split(separator: ",").map(String.init) : playpenAllow
         configuration.worker.playpen = Playpen.forEnvironment(environment, allowed: allowed)
+        if let publicURL = publicURL ?? ProcessInfo.processInfo.environment["HERALD_PUBLIC_URL"] {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ValidationError("--public-url must be an http(s) URL, e.g. https://herald.example.org/")
+            }
+            configuration.publicURL = publicURL.hasSuffix("/") ? publicURL : publicURL + "/"
+        }
         configuration.feedbackQueueURL = feedbackQueueURL ?? ProcessInfo.processInfo.environment["HERALD_FEEDBACK_QUEUE_URL"]
     }
 }

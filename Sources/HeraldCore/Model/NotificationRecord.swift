@@ -50,6 +50,9 @@ public struct NotificationRecord: Sendable, Hashable {
     public var updatedAt: Date
     /// Messages the provider bills for it: the fragments of a text message (see `SMSText`); 0 for email.
     public var billableUnits: Int
+    /// Where the recipient unsubscribes with one click (`List-Unsubscribe`): the client's own page, given as
+    /// Notify's `one_click_unsubscribe_url`.
+    public var unsubscribeURL: String?
 
     public init(
         id: UUID = .random(),
@@ -79,7 +82,8 @@ public struct NotificationRecord: Sendable, Hashable {
         sentAt: Date? = nil,
         completedAt: Date? = nil,
         updatedAt: Date? = nil,
-        billableUnits: Int = 0
+        billableUnits: Int = 0,
+        unsubscribeURL: String? = nil
     ) {
         self.id = id
         self.serviceId = serviceId
@@ -109,5 +113,6 @@ public struct NotificationRecord: Sendable, Hashable {
         self.completedAt = completedAt
         self.updatedAt = updatedAt ?? createdAt
         self.billableUnits = billableUnits
+        self.unsubscribeURL = unsubscribeURL
     }
 }

@@ -10,14 +10,19 @@ public struct OutgoingEmail: Sendable {
     public var to: String
     public var subject: String
     public var textBody: String
+    /// The https page where the recipient unsubscribes with one click, for `List-Unsubscribe` (bulk mail only).
+    public var unsubscribeURL: String?
 
-    public init(notificationId: UUID, serviceId: UUID, from: String, to: String, subject: String, textBody: String) {
+    public init(
+        notificationId: UUID, serviceId: UUID, from: String, to: String, subject: String, textBody: String, unsubscribeURL: String? = nil
+    ) {
         self.notificationId = notificationId
         self.serviceId = serviceId
         self.from = from
         self.to = to
         self.subject = subject
         self.textBody = textBody
+        self.unsubscribeURL = unsubscribeURL
     }
 }
 

@@ -4,7 +4,9 @@ import HeraldMail
 
 extension OutgoingEmail {
     /// The email as the MIME message every provider sends: the notification id in `X-Herald-Notification-Id` and,
-    /// as the local part of the `Message-ID`, so a reply or a bounce quoting it can be traced back.
+    /// as the local part of the `Message-ID`, so a reply or a bounce quoting it can be traced back. With an
+    /// unsubscribe page, RFC 2369's `List-Unsubscribe` (a mailto to the sender and the https page) and RFC 8058's
+    /// `List-Unsubscribe-Post`, which mail clients show as a one-click unsubscribe button.
     func mailMessage(date: Date = Date()) -> MailMessage {
         MailMessage(
             from: MailAddress(from),
@@ -13,7 +15,15 @@ extension OutgoingEmail {
             textBody: textBody,
             messageID: "\(notificationId.storageString)@herald.local",
             date: date,
-            extraHeaders: [MailHeader("X-Herald-Notification-Id", notificationId.storageString)]
+            extraHeaders: [MailHeader("X-Herald-Notification-Id", notificationId.storageString)] + unsubscribeHeaders
         )
+    }
+
+    private var unsubscribeHeaders: [MailHeader] {
+        guard let unsubscribeURL else { return [] }
+        return [
+            MailHeader("List-Unsubscribe", "<mailto:\(from)?subject=unsubscribe%20\(notificationId.storageString)>, <\(unsubscribeURL)>"),
+            MailHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+        ]
     }
 }

@@ -22,6 +22,9 @@ public struct DeliveryWorkerConfiguration: Sendable {
     public var maxSendRate: Double?
     /// Outside production: who may get real messages; `nil` sends to everyone.
     public var playpen: Playpen?
+    /// Herald's public URL: bulk mail (from jobs) then carries a one-click unsubscribe link to it. Without it, only
+    /// mail whose client gave an unsubscribe page has one.
+    public var publicURL: String?
 
     public init(
         batchSize: Int = 200, concurrency: Int = 64, loops: Int = 2, lease: TimeInterval = 60,
@@ -57,6 +60,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
     public private(set) var configuration: DeliveryWorkerConfiguration
     public let owner: String
     let logger: Logger
+    private var unsubscribeLinks: UnsubscribeLinks?
 
     public init(
         store: HeraldStore, provider: any EmailProvider, smsProvider: any SMSProvider = SimulatorSMSProvider(),
@@ -72,6 +76,9 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
 
     public func run() async throws {
         var paced = self
+        if let publicURL = configuration.publicURL {
+            paced.unsubscribeLinks = try await UnsubscribeLinks.load(baseURL: publicURL, store: store)
+        }
         if paced.configuration.maxSendRate == nil {
             paced.configuration.maxSendRate = await provider.accountSendRate()
         }
@@ -124,7 +131,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         var sendable: [ClaimedDelivery] = []
         var failed: [SendOutcome] = []
         for delivery in claimed {
-            if let suppression = suppressed[delivery.notification.id] {
+            if let suppression = suppressed[delivery.notification.id], suppression.reason.blocks(delivery.notification.origin) {
                 failed.append(SendOutcome(notificationId: delivery.notification.id, attempt: delivery.attempt, result: .failed(.permanent(Self.reason(suppression)))))
             } else {
                 sendable.append(delivery)
@@ -212,7 +219,8 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                 return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: smsProvider.name, receipt))
             case .email, .letter:
                 let email = OutgoingEmail(
-                    notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, subject: n.subject ?? "", textBody: n.body
+                    notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, subject: n.subject ?? "", textBody: n.body,
+                    unsubscribeURL: n.unsubscribeURL ?? (n.origin == .job ? unsubscribeLinks?.url(for: n.id) : nil)
                 )
                 let receipt = try await provider.send(email)
                 return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: provider.name, receipt))

@@ -60,7 +60,8 @@ public final class NotificationAcceptor: Sendable {
             recipient: request.recipient, personalisationJSON: request.personalisationJSON, subject: subject, body: content,
             reference: request.reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin,
             idempotencyKey: request.idempotencyKey, createdAt: now,
-            billableUnits: request.channel == .sms ? SMSText(SMSPrefix.text(forServiceNamed: service.name) + content).fragments : 0
+            billableUnits: request.channel == .sms ? SMSText(SMSPrefix.text(forServiceNamed: service.name) + content).fragments : 0,
+            unsubscribeURL: request.unsubscribeURL
         )
         if Self.simulatedRecipients.contains(request.recipient.lowercased()) {
             return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)

@@ -14,10 +14,12 @@ public struct SendRequest: Sendable {
     public var personalisationJSON: String?
     public var reference: String?
     public var idempotencyKey: String?
+    /// Notify's `one_click_unsubscribe_url`: the client's https page, sent as the email's `List-Unsubscribe`.
+    public var unsubscribeURL: String?
 
     public init(
         channel: Channel, templateId: UUID, recipient: String, personalisation: [String: String] = [:], personalisationJSON: String? = nil,
-        reference: String? = nil, idempotencyKey: String? = nil
+        reference: String? = nil, idempotencyKey: String? = nil, unsubscribeURL: String? = nil
     ) {
         self.channel = channel
         self.templateId = templateId
@@ -26,6 +28,7 @@ public struct SendRequest: Sendable {
         self.personalisationJSON = personalisationJSON
         self.reference = reference
         self.idempotencyKey = idempotencyKey
+        self.unsubscribeURL = unsubscribeURL
     }
 
     /// Validates a JSON body against Notify's request schema for `channel` (`additionalProperties: false`),
@@ -85,13 +88,18 @@ public struct SendRequest: Sendable {
                 problems.append("\(field) is not a valid UUID")
             }
         }
-        if let url = object["one_click_unsubscribe_url"], !url.isNull, !(url.stringValue?.hasPrefix("https") ?? false) {
-            problems.append("one_click_unsubscribe_url is not a valid https url")
+        var unsubscribeURL: String?
+        if let url = object["one_click_unsubscribe_url"], !url.isNull {
+            if let text = url.stringValue, text.hasPrefix("https://"), URL(string: text)?.host != nil {
+                unsubscribeURL = text
+            } else {
+                problems.append("one_click_unsubscribe_url is not a valid https url")
+            }
         }
         guard problems.isEmpty, let recipient, let templateId else { throw .validation(problems) }
         return SendRequest(
             channel: channel, templateId: templateId, recipient: recipient, personalisation: personalisation,
-            personalisationJSON: personalisationJSON, reference: reference, idempotencyKey: idempotencyKey
+            personalisationJSON: personalisationJSON, reference: reference, idempotencyKey: idempotencyKey, unsubscribeURL: unsubscribeURL
         )
     }
 

@@ -25,7 +25,9 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
 
 /// The HTTP routes: Notify's v2 API and Herald's own `/herald/v1` behind JWT authentication, the SNS webhook (authenticated by SNS's
 /// signatures), and an unauthenticated status check.
-public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init(), sms: SMSSettings = .init()) -> Router<HeraldRequestContext> {
+public func buildRouter(
+    store: HeraldStore, sns: SNSWebhookConfiguration = .init(), sms: SMSSettings = .init(), publicURL: String = "http://127.0.0.1:8080/"
+) -> Router<HeraldRequestContext> {
     let router = Router(context: HeraldRequestContext.self)
     router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
     let acceptor = NotificationAcceptor(store: store)
@@ -35,6 +37,7 @@ public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init
     let herald = router.group("herald/v1").add(middleware: authentication)
     SuppressionsController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
+    UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router
 }
 
@@ -42,7 +45,7 @@ public func buildRouter(store: HeraldStore, sns: SNSWebhookConfiguration = .init
 /// Tests call this with their own store, so the wiring they exercise is the real one.
 public func buildApplication(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(store: store, sns: configuration.sns, sms: configuration.sms),
+        router: buildRouter(store: store, sns: configuration.sns, sms: configuration.sms, publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Herald"),
         services: configuration.runsWorkers ? try backgroundServices(store: store, configuration: configuration, logger: logger) : [],
         logger: logger

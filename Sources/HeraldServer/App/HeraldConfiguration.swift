@@ -22,6 +22,12 @@ public struct HeraldConfiguration: Sendable {
 
     public var host: String
     public var port: Int
+    /// The URL people reach this Herald at (behind a proxy, its public https address), for the links it puts in
+    /// mail; default `http://{host}:{port}/`.
+    public var publicURL: String {
+        get { worker.publicURL ?? "http://\(host):\(port)/" }
+        set { worker.publicURL = newValue }
+    }
     public var provider: Provider
     /// A file the simulator appends one line per send to (for checking that nothing is sent twice).
     public var simulatorSendLog: String?

@@ -10,7 +10,7 @@ enum NotificationJSON {
         return [
             "id": .string(n.id.storageString),
             "reference": .optional(n.reference),
-            "content": ["body": .string(n.body), "subject": .optional(n.subject), "from_email": .string(fromEmail), "one_click_unsubscribe_url": nil],
+            "content": ["body": .string(n.body), "subject": .optional(n.subject), "from_email": .string(fromEmail), "one_click_unsubscribe_url": .optional(n.unsubscribeURL)],
             "uri": .string("\(root)v2/notifications/\(n.id.storageString)"),
             "template": template(n, root: root),
             "scheduled_for": nil,
@@ -50,7 +50,7 @@ enum NotificationJSON {
             "completed_at": NotifyTimestamp.optional(n.completedAt),
             "scheduled_for": NotifyTimestamp.optional(n.scheduledFor),
             "postage": nil,
-            "one_click_unsubscribe_url": nil,
+            "one_click_unsubscribe_url": .optional(n.unsubscribeURL),
             "cost_in_pounds": .double(0),
             "cost_details": n.channel == .sms
                 ? ["billable_sms_fragments": .int(n.billableUnits), "international_rate_multiplier": .int(1), "sms_rate": .double(0)]

@@ -10,7 +10,7 @@ enum NotificationColumns {
         ("facts", .integer), ("status_reason", .text), ("provider", .text), ("provider_message_id", .text), ("attempts", .integer),
         ("key_type", .text), ("api_key_id", .text), ("origin", .text), ("job_id", .text), ("job_row_number", .integer),
         ("idempotency_key", .text), ("created_at", .bigint), ("scheduled_for", .bigint), ("sent_at", .bigint), ("completed_at", .bigint),
-        ("updated_at", .bigint), ("billable_units", .integer),
+        ("updated_at", .bigint), ("billable_units", .integer), ("unsubscribe_url", .text),
     ]
     static let list = columns.map(\.name).joined(separator: ", ")
 
@@ -34,7 +34,7 @@ enum NotificationColumns {
             .string(n.origin.rawValue), .optional(n.jobId?.storageString), .optional(n.jobRowNumber), .optional(n.idempotencyKey),
             .int(Int(n.createdAt.microsecondsSinceEpoch)), .optional(n.scheduledFor?.microsecondsSinceEpoch),
             .optional(n.sentAt?.microsecondsSinceEpoch), .optional(n.completedAt?.microsecondsSinceEpoch),
-            .int(Int(n.updatedAt.microsecondsSinceEpoch)), .int(n.billableUnits),
+            .int(Int(n.updatedAt.microsecondsSinceEpoch)), .int(n.billableUnits), .optional(n.unsubscribeURL),
         ]
     }
 
@@ -83,7 +83,8 @@ enum NotificationColumns {
             sentAt: try date("sent_at"),
             completedAt: try date("completed_at"),
             updatedAt: try date("updated_at"),
-            billableUnits: try row.decode(column: "billable_units", as: Int.self)
+            billableUnits: try row.decode(column: "billable_units", as: Int.self),
+            unsubscribeURL: try row.decode(column: "unsubscribe_url", as: String?.self)
         )
     }
 }

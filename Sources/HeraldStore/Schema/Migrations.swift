@@ -187,5 +187,12 @@ enum Migrations {
             version: 5, name: "billable units",
             statements: ["ALTER TABLE notifications ADD COLUMN billable_units INTEGER NOT NULL DEFAULT 0"]
         ),
+        Migration(
+            version: 6, name: "one-click unsubscribe",
+            statements: [
+                "ALTER TABLE notifications ADD COLUMN unsubscribe_url TEXT",
+                "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            ]
+        ),
     ]
 }
