@@ -128,6 +128,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "HeraldAWSSetup",
+            dependencies: ["HeraldAWS"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HeraldTestSupport",
             dependencies: [
                 "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS",
@@ -189,6 +194,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HeraldAWSSetupTests",
+            dependencies: ["HeraldAWSSetup", "HeraldAWS", "HeraldTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
