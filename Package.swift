@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS",
+                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS", "HeraldAWSSetup",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
