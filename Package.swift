@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS",
+                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS", "HeraldAWSSetup",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -127,6 +127,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HeraldAWSSetup",
+            dependencies: ["HeraldAWS"],
             swiftSettings: strict
         ),
         .target(
@@ -191,6 +196,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HeraldAWSSetupTests",
+            dependencies: ["HeraldAWSSetup", "HeraldAWS", "HeraldTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -14,7 +14,8 @@ struct Herald: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, WorkerCommand.self, MigrateCommand.self, ServiceCommand.self, TemplateCommand.self,
-            SendCommand.self, StatusCommand.self, SuppressionCommand.self, TokenCommand.self, BenchCommand.self, SNSBenchCommand.self,
+            SendCommand.self, StatusCommand.self, SuppressionCommand.self, TokenCommand.self, SetupCommand.self, BenchCommand.self,
+            SNSBenchCommand.self,
         ]
     )
 

@@ -108,6 +108,8 @@ struct AWSConfigurationTests {
         #expect(configuration.endpoint(for: .sqs).absoluteString == "http://127.0.0.1:1003")
         let sesv2 = try AWSConfiguration.resolve(environment: home.environment(["AWS_ENDPOINT_URL_SESV2": "http://127.0.0.1:1002", "AWS_ENDPOINT_URL_SES": "http://127.0.0.1:1001"]))
         #expect(sesv2.endpoint(for: .sesv2).absoluteString == "http://127.0.0.1:1002")
+        #expect(sesv2.endpoint(for: .ses).absoluteString == "http://127.0.0.1:1001")
+        #expect(sesv2.endpoint(for: .sts).absoluteString == "https://sts.eu-west-1.amazonaws.com")
     }
 
     @Test func missingOrWrongSettingsAreNamed() throws {

@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Sends signed requests to SES v2, SNS and SQS over a shared `HTTPClient` and turns error answers into
+/// Sends signed requests to SES, SNS, SQS and STS over a shared `HTTPClient` and turns error answers into
 /// `AWSError`. One method per wire protocol; the typed operations (`SESv2`, `SNS`, `SQS`) are built on them.
 public struct AWSClient: Sendable {
     public let configuration: AWSConfiguration
@@ -39,7 +39,7 @@ public struct AWSClient: Sendable {
         return try await send(service, .awsJSON1_0, method: "POST", path: "/", headers: headers, body: json, operation: target, timeout: timeout)
     }
 
-    /// An awsQuery call (SNS): `POST /` with the form `Action=<action>&Version=<version>&<parameters>`.
+    /// An awsQuery call (SNS, SES v1, STS): `POST /` with the form `Action=<action>&Version=<version>&<parameters>`.
     /// Returns the answer's XML.
     public func awsQuery(_ service: AWSService, action: String, version: String, parameters: [(String, String)]) async throws(AWSError) -> String {
         let form = URIEncoding.form([("Action", action), ("Version", version)] + parameters)

@@ -1,4 +1,4 @@
-/// The Amazon SNS calls Herald makes: publish a text message to a phone number.
+/// The Amazon SNS calls Herald makes: publish a text message to a phone number; set-up calls are in `SNS+Topics.swift`.
 public struct SNS: Sendable {
     public let client: AWSClient
     static let version = "2010-03-31"

@@ -51,7 +51,7 @@ public struct SQS: Sendable {
         return try await call("ChangeMessageVisibilityBatch", request, SQSBatchResult.self)
     }
 
-    private func call<Response: Decodable>(
+    func call<Response: Decodable>(
         _ operation: String, _ request: some Encodable, _ response: Response.Type, timeout: TimeAmount? = nil
     ) async throws(AWSError) -> Response {
         let body = try await client.awsJSON(.sqs, target: "AmazonSQS.\(operation)", json: AWSClient.encode(request), timeout: timeout)
