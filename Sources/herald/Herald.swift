@@ -7,7 +7,7 @@ import NIOPosix
 struct Herald: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "herald",
-        abstract: "A self-hosted notification service: email through a GOV.UK Notify-compatible API.",
+        abstract: "A self-hosted notification service: email and text messages through a GOV.UK Notify-compatible API.",
         discussion: """
             Start with `herald serve` (state in ./herald.sqlite, mail to the offline SES simulator), then \
             `herald service create --name "My service"` to get API keys.
