@@ -2,19 +2,34 @@ import Foundation
 import HeraldCore
 import SQLKit
 
-/// A permanent bounce or complaint found while applying feedback: the address to suppress for the service that
-/// sent the notification.
+/// A bounce or complaint found while applying feedback. A permanent bounce or a complaint suppresses the address
+/// for the service that sent the notification at once; a soft (transient) bounce is counted, and suppresses it
+/// when a ``SoftBouncePolicy`` says there were too many.
 public struct SuppressionFinding: Sendable, Hashable {
     public var notificationId: UUID
     public var address: String
     public var reason: Suppression.Reason
     public var source: String?
+    /// True for a soft bounce: counted, not suppressed by itself.
+    public var isSoftBounce: Bool
 
-    public init(notificationId: UUID, address: String, reason: Suppression.Reason, source: String?) {
+    public init(notificationId: UUID, address: String, reason: Suppression.Reason, source: String?, isSoftBounce: Bool = false) {
         self.notificationId = notificationId
         self.address = address.lowercased()
         self.reason = reason
         self.source = source
+        self.isSoftBounce = isSoftBounce
+    }
+}
+
+/// When soft bounces suppress an address: `limit` notifications to it soft-bounced within `window`.
+public struct SoftBouncePolicy: Sendable, Equatable {
+    public var limit: Int
+    public var window: TimeInterval
+
+    public init(limit: Int = 3, window: TimeInterval = 7 * 24 * 3600) {
+        self.limit = limit
+        self.window = window
     }
 }
 
@@ -107,18 +122,48 @@ extension HeraldStore {
 }
 
 extension StoreWriter {
-    /// Suppresses the addresses of permanent bounces and complaints for the services that sent those notifications.
-    public func addSuppressions(_ findings: [SuppressionFinding], now: Date) async throws {
-        guard !findings.isEmpty else { return }
-        let batch = RowBatch(
+    /// Suppresses the addresses of permanent bounces and complaints for the services that sent those notifications,
+    /// and counts soft bounces, suppressing an address once `softBounces.limit` of its notifications soft-bounced
+    /// within `softBounces.window` (a repeated event for the same notification counts once).
+    public func addSuppressions(_ findings: [SuppressionFinding], now: Date, softBounces: SoftBouncePolicy = .init()) async throws {
+        let (soft, permanent) = (findings.filter(\.isSoftBounce), findings.filter { !$0.isSoftBounce })
+        if !permanent.isEmpty {
+            try await db.raw("""
+                INSERT INTO suppressions (service_id, address, reason, source, created_at)
+                SELECT n.service_id, f.address, f.reason, f.source, \(bind: now.microsecondsSinceEpoch)
+                FROM (\(Self.findingRows(permanent).select(dialect))) AS f JOIN notifications n ON n.id = f.notification_id
+                WHERE true \(unsafeRaw: HeraldStore.keepStrongestSuppression)
+                """).run()
+        }
+        guard !soft.isEmpty else { return }
+        let cutoff = now.addingTimeInterval(-softBounces.window).microsecondsSinceEpoch
+        let batch = Self.findingRows(soft), dialect = self.dialect
+        // The soft-bounced (service, address, notification) triples of this batch.
+        func bounced() -> SQLQueryString {
+            "SELECT DISTINCT n.service_id, f.address, f.notification_id FROM (\(batch.select(dialect))) AS f JOIN notifications n ON n.id = f.notification_id"
+        }
+        try await db.raw("DELETE FROM soft_bounces WHERE bounced_at < \(bind: cutoff)").run()
+        try await db.raw("""
+            INSERT INTO soft_bounces (service_id, address, notification_id, bounced_at)
+            SELECT service_id, address, notification_id, \(bind: now.microsecondsSinceEpoch) FROM (\(bounced())) AS b
+            WHERE true ON CONFLICT (service_id, address, notification_id) DO NOTHING
+            """).run()
+        let window = "soft bounces within \(Int((softBounces.window / 86_400).rounded(.up))) days: "
+        try await db.raw("""
+            INSERT INTO suppressions (service_id, address, reason, source, created_at)
+            SELECT b.service_id, b.address, 'bounce', CAST(\(bind: window) AS TEXT) || CAST(COUNT(*) AS TEXT), \(bind: now.microsecondsSinceEpoch)
+            FROM soft_bounces b JOIN (SELECT DISTINCT service_id, address FROM (\(bounced())) AS t0) AS t
+              ON t.service_id = b.service_id AND t.address = b.address
+            WHERE b.bounced_at >= \(bind: cutoff)
+            GROUP BY b.service_id, b.address HAVING COUNT(*) >= \(bind: softBounces.limit)
+            \(unsafeRaw: HeraldStore.keepStrongestSuppression)
+            """).run()
+    }
+
+    private static func findingRows(_ findings: [SuppressionFinding]) -> RowBatch {
+        RowBatch(
             columns: [("notification_id", .text), ("address", .text), ("reason", .text), ("source", .text)],
             rows: findings.map { [.string($0.notificationId.storageString), .string($0.address), .string($0.reason.rawValue), .optional($0.source)] }
         )
-        try await db.raw("""
-            INSERT INTO suppressions (service_id, address, reason, source, created_at)
-            SELECT n.service_id, f.address, f.reason, f.source, \(bind: now.microsecondsSinceEpoch)
-            FROM (\(batch.select(dialect))) AS f JOIN notifications n ON n.id = f.notification_id
-            WHERE true \(unsafeRaw: HeraldStore.keepStrongestSuppression)
-            """).run()
     }
 }

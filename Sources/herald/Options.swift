@@ -85,6 +85,12 @@ struct DeliveryOptions: ParsableArguments {
     @Option(help: "Outside production, a recipient that may get real messages: an address, a domain or an E.164 number (repeatable; default: $HERALD_PLAYPEN_ALLOW, comma-separated).")
     var playpenAllow: [String] = []
 
+    @Option(help: "Soft bounces that suppress an address when they happen within --soft-bounce-window days.")
+    var softBounceLimit = 3
+
+    @Option(help: "Days within which --soft-bounce-limit soft bounces suppress an address.")
+    var softBounceWindow: Double = 7
+
     @Option(name: .customLong("public-url"), help: "The https address people reach Herald at, for one-click unsubscribe links in bulk mail (default: $HERALD_PUBLIC_URL; without it, only mail whose client gave one_click_unsubscribe_url has a link).")
     var publicURL: String?
 
@@ -110,6 +116,8 @@ struct DeliveryOptions: ParsableArguments {
         configuration.worker.lease = lease
         let allowed = playpenAllow.isEmpty ? (ProcessInfo.processInfo.environment["HERALD_PLAYPEN_ALLOW"] ?? "").split(separator: ",").map(String.init) : playpenAllow
         configuration.worker.playpen = Playpen.forEnvironment(environment, allowed: allowed)
+        guard softBounceLimit > 0, softBounceWindow > 0 else { throw ValidationError("--soft-bounce-limit and --soft-bounce-window must be more than 0") }
+        configuration.worker.softBounces = SoftBouncePolicy(limit: softBounceLimit, window: softBounceWindow * 86_400)
         if let publicURL = publicURL ?? ProcessInfo.processInfo.environment["HERALD_PUBLIC_URL"] {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw ValidationError("--public-url must be an http(s) URL, e.g. https://herald.example.org/")

@@ -56,4 +56,61 @@ import Testing
             #expect(await provider.recipients.filter { $0.lowercased() == "bounce@simulator.amazonses.com" }.count == 1)
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func repeatedSoftBouncesSuppressOnceTheLimitIsReached(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            let provider = try CountingSimulator()
+            var configuration = DeliveryWorkerConfiguration(idlePoll: .milliseconds(20))
+            configuration.softBounces = SoftBouncePolicy(limit: 2, window: 86_400)
+            let worker = DeliveryWorker(store: store, provider: provider, configuration: configuration, logger: Logger(label: "test"))
+
+            let first = fixture.email(to: "temp-fail@simulator.notify")
+            _ = try await store.enqueue([first], priority: .immediate)
+            try await DeliveryWorker.runUntilDrained([worker], store: store)
+            #expect(try await store.suppressions(serviceId: fixture.service.id).isEmpty)
+            // The same soft bounce reported again (an SNS redelivery) counts once.
+            try await store.write { writer in
+                try await writer.addSuppressions(
+                    [SuppressionFinding(notificationId: first.id, address: "temp-fail@simulator.notify", reason: .bounce, source: nil, isSoftBounce: true)],
+                    now: Date(), softBounces: SoftBouncePolicy(limit: 2, window: 86_400)
+                )
+            }
+            #expect(try await store.suppressions(serviceId: fixture.service.id).isEmpty)
+
+            let second = fixture.email(to: "TEMP-FAIL@simulator.notify")
+            _ = try await store.enqueue([second], priority: .immediate)
+            try await DeliveryWorker.runUntilDrained([worker], store: store)
+            let suppressions = try await store.suppressions(serviceId: fixture.service.id)
+            #expect(suppressions.map(\.address) == ["temp-fail@simulator.notify"])
+            #expect(suppressions.first?.reason == .bounce)
+            #expect(suppressions.first?.source == "soft bounces within 1 days: 2")
+
+            let third = fixture.email(to: "temp-fail@simulator.notify")
+            _ = try await store.enqueue([third], priority: .immediate)
+            try await DeliveryWorker.runUntilDrained([worker], store: store)
+            #expect(try await store.notification(id: third.id)?.status == .permanentFailure)
+            #expect(await provider.recipients.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func softBouncesOutsideTheWindowDoNotCount(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            let old = fixture.email(to: "slow@example.org"), recent = fixture.email(to: "slow@example.org")
+            _ = try await store.enqueue([old, recent], priority: .immediate)
+            let policy = SoftBouncePolicy(limit: 2, window: 3600)
+            for (notification, at) in [(old, Date().addingTimeInterval(-7200)), (recent, Date())] {
+                try await store.write { writer in
+                    try await writer.addSuppressions(
+                        [SuppressionFinding(notificationId: notification.id, address: "slow@example.org", reason: .bounce, source: nil, isSoftBounce: true)],
+                        now: at, softBounces: policy
+                    )
+                }
+            }
+            #expect(try await store.suppressions(serviceId: fixture.service.id).isEmpty)
+        }
+    }
 }

@@ -10,16 +10,19 @@ import HeraldStore
 public struct DeliveryRecorder: Sendable {
     public let store: HeraldStore
     public let retry: RetryPolicy
+    /// How many soft bounces suppress an address (the simulator's bounces are applied here).
+    public let softBounces: SoftBouncePolicy
 
-    public init(store: HeraldStore, retry: RetryPolicy) {
+    public init(store: HeraldStore, retry: RetryPolicy, softBounces: SoftBouncePolicy = .init()) {
         self.store = store
         self.retry = retry
+        self.softBounces = softBounces
     }
 
     /// Records `outcomes` for jobs leased by `owner`.
     public func record(_ outcomes: [SendOutcome], owner: String, now: Date = Date()) async throws {
         guard !outcomes.isEmpty else { return }
-        let retry = self.retry
+        let (retry, softBounces) = (self.retry, self.softBounces)
         try await store.write { writer in
             let states = Dictionary(
                 uniqueKeysWithValues: try await writer.lockStates(ids: outcomes.map(\.notificationId)).map { ($0.id, $0) }
@@ -32,7 +35,7 @@ public struct DeliveryRecorder: Sendable {
             let feedback = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
             try await writer.update(plan.updates)
             try await writer.appendTimeline(plan.timeline)
-            try await writer.addSuppressions(feedback.suppressions, now: now)
+            try await writer.addSuppressions(feedback.suppressions, now: now, softBounces: softBounces)
             try await writer.finishDeliveries(ids: plan.finished)
             try await writer.retryDeliveries(plan.retries, owner: owner)
             try await writer.appendFeedback(feedback.unapplied)

@@ -20,6 +20,8 @@ public struct DeliveryWorkerConfiguration: Sendable {
     /// The provider's send rate in messages per second, shared by every worker on the same database (for SES,
     /// the account's `MaxSendRate`); `nil` sends as fast as the provider takes them.
     public var maxSendRate: Double?
+    /// How many soft bounces suppress an address.
+    public var softBounces = SoftBouncePolicy()
     /// Outside production: who may get real messages; `nil` sends to everyone.
     public var playpen: Playpen?
     /// Herald's public URL: bulk mail (from jobs) then carries a one-click unsubscribe link to it. Without it, only
@@ -96,7 +98,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
     }
 
     private func loop() async {
-        let recorder = DeliveryRecorder(store: store, retry: configuration.retry)
+        let recorder = DeliveryRecorder(store: store, retry: configuration.retry, softBounces: configuration.softBounces)
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let claimed = try await store.claimDeliveries(owner: owner, limit: configuration.claimLimit, lease: configuration.lease)

@@ -9,7 +9,7 @@ struct EventMatcher {
     private var idByMessageId: [String: UUID]
     private var changed: [UUID: NotificationUpdate] = [:]
     private(set) var timeline: [TimelineEvent] = []
-    /// Addresses that bounced permanently or complained, to suppress.
+    /// Addresses that bounced permanently or complained, to suppress, and soft bounces, to count.
     private(set) var suppressions: [SuppressionFinding] = []
 
     init(states: [NotificationState]) {
@@ -50,6 +50,10 @@ struct EventMatcher {
             if let reason = event.kind.suppressionReason {
                 suppressions += event.recipients.map {
                     SuppressionFinding(notificationId: id, address: $0, reason: reason, source: event.providerMessageId)
+                }
+            } else if case .bounced = event.kind {
+                suppressions += event.recipients.map {
+                    SuppressionFinding(notificationId: id, address: $0, reason: .bounce, source: event.providerMessageId, isSoftBounce: true)
                 }
             }
             timeline.append(TimelineEvent(

@@ -29,14 +29,17 @@ public struct FeedbackPass: Sendable, Equatable {
 public struct FeedbackApplier: Sendable {
     public let store: HeraldStore
     public let unmatched: UnmatchedEventPolicy
+    /// How many soft bounces suppress an address.
+    public let softBounces: SoftBouncePolicy
 
-    public init(store: HeraldStore, unmatched: UnmatchedEventPolicy = .init()) {
+    public init(store: HeraldStore, unmatched: UnmatchedEventPolicy = .init(), softBounces: SoftBouncePolicy = .init()) {
         self.store = store
         self.unmatched = unmatched
+        self.softBounces = softBounces
     }
 
     public func applyPass(limit: Int, now: Date = Date()) async throws -> FeedbackPass {
-        let unmatched = self.unmatched
+        let (unmatched, softBounces) = (self.unmatched, self.softBounces)
         return try await store.write { writer in
             let entries = try await writer.claimFeedback(limit: limit, now: now)
             var pass = FeedbackPass(claimed: entries.count)
@@ -70,7 +73,7 @@ public struct FeedbackApplier: Sendable {
             }
             try await writer.update(matcher.updates)
             try await writer.appendTimeline(matcher.timeline)
-            try await writer.addSuppressions(matcher.suppressions, now: now)
+            try await writer.addSuppressions(matcher.suppressions, now: now, softBounces: softBounces)
             try await writer.deleteFeedback(ids: applied)
             pass.applied = applied.count
             return pass

@@ -10,8 +10,11 @@ public struct FeedbackProcessor: ServiceLifecycle.Service {
     public let idlePoll: Duration
     let logger: Logger
 
-    public init(store: HeraldStore, batchSize: Int = 500, idlePoll: Duration = .milliseconds(100), unmatched: UnmatchedEventPolicy = .init(), logger: Logger) {
-        self.applier = FeedbackApplier(store: store, unmatched: unmatched)
+    public init(
+        store: HeraldStore, batchSize: Int = 500, idlePoll: Duration = .milliseconds(100), unmatched: UnmatchedEventPolicy = .init(),
+        softBounces: SoftBouncePolicy = .init(), logger: Logger
+    ) {
+        self.applier = FeedbackApplier(store: store, unmatched: unmatched, softBounces: softBounces)
         self.batchSize = batchSize
         self.idlePoll = idlePoll
         self.logger = logger

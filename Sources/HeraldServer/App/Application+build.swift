@@ -15,7 +15,7 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
             store: store, provider: try configuration.makeProvider(logger: logger), smsProvider: try configuration.makeSMSProvider(logger: logger),
             configuration: configuration.worker, logger: logger
         ),
-        FeedbackProcessor(store: store, logger: logger),
+        FeedbackProcessor(store: store, softBounces: configuration.worker.softBounces, logger: logger),
     ]
     if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
         services.append(consumer)

@@ -194,5 +194,20 @@ enum Migrations {
                 "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
             ]
         ),
+        Migration(
+            version: 7, name: "soft bounces",
+            statements: [
+                """
+                CREATE TABLE soft_bounces (
+                    service_id TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    notification_id TEXT NOT NULL,
+                    bounced_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, address, notification_id)
+                )
+                """,
+                "CREATE INDEX soft_bounces_by_time ON soft_bounces (bounced_at)",
+            ]
+        ),
     ]
 }
