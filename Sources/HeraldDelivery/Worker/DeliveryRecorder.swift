@@ -34,6 +34,7 @@ public struct DeliveryRecorder: Sendable {
             }
             let feedback = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
             try await writer.update(plan.updates)
+            try await writer.queueStatusCallbacks(plan.updates, previous: states.mapValues(\.status), now: now)
             try await writer.appendTimeline(plan.timeline)
             try await writer.addSuppressions(feedback.suppressions, now: now, softBounces: softBounces)
             try await writer.finishDeliveries(ids: plan.finished)

@@ -72,6 +72,9 @@ public struct FeedbackApplier: Sendable {
                 }
             }
             try await writer.update(matcher.updates)
+            try await writer.queueStatusCallbacks(
+                matcher.updates, previous: Dictionary(states.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first }), now: now
+            )
             try await writer.appendTimeline(matcher.timeline)
             try await writer.addSuppressions(matcher.suppressions, now: now, softBounces: softBounces)
             try await writer.deleteFeedback(ids: applied)

@@ -7,7 +7,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The long-running services of a Herald process other than the HTTP server: delivery workers, the
+/// The long-running services of a Herald process other than the HTTP server: delivery workers, the callback sender, the
 /// feedback processor and, when a feedback queue is configured, its consumer. `herald worker` runs only these.
 public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any ServiceLifecycle.Service] {
     var services: [any ServiceLifecycle.Service] = [
@@ -16,6 +16,7 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
             configuration: configuration.worker, logger: logger
         ),
         FeedbackProcessor(store: store, softBounces: configuration.worker.softBounces, logger: logger),
+        CallbackSender(store: store, policy: configuration.callbacks, logger: logger),
     ]
     if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
         services.append(consumer)
@@ -36,6 +37,7 @@ public func buildRouter(
     NotificationsController(acceptor: acceptor, store: store, sms: sms).addRoutes(to: v2)
     let herald = router.group("herald/v1").add(middleware: authentication)
     SuppressionsController(store: store).addRoutes(to: herald)
+    CallbacksController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router

@@ -34,6 +34,8 @@ public struct HeraldConfiguration: Sendable {
     /// Whether this process runs delivery workers, the feedback processor and the feedback queue's consumer.
     public var runsWorkers: Bool
     public var worker: DeliveryWorkerConfiguration
+    /// How delivery-status callbacks to services' apps are retried.
+    public var callbacks = CallbackPolicy()
     /// Text messages: the home country for national numbers and the provider.
     public var sms = SMSSettings()
     /// The SNS webhook at `POST /aws/sns`.

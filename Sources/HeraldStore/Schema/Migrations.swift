@@ -209,5 +209,35 @@ enum Migrations {
                 "CREATE INDEX soft_bounces_by_time ON soft_bounces (bounced_at)",
             ]
         ),
+        Migration(
+            version: 8, name: "callbacks",
+            statements: [
+                """
+                CREATE TABLE service_callbacks (
+                    service_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    bearer_token TEXT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, kind)
+                )
+                """,
+                """
+                CREATE TABLE callback_outbox (
+                    id {{serial}},
+                    service_id TEXT NOT NULL,
+                    notification_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    status_at BIGINT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    available_at BIGINT NOT NULL,
+                    failed_at BIGINT,
+                    last_error TEXT
+                )
+                """,
+                "CREATE INDEX callback_outbox_ready ON callback_outbox (available_at) WHERE failed_at IS NULL",
+            ]
+        ),
     ]
 }

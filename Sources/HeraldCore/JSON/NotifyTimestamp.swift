@@ -1,5 +1,4 @@
 import Foundation
-import HeraldCore
 
 /// Notify's wire format for times: UTC with microseconds, `2024-05-01T12:00:00.123456Z`.
 public enum NotifyTimestamp {

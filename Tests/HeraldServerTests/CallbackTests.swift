@@ -1,0 +1,101 @@
+import Foundation
+import HeraldCore
+import HeraldDelivery
+import HeraldServer
+import HeraldStore
+import HeraldTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import ServiceLifecycle
+import Testing
+
+/// Delivery-status callbacks over real HTTP to an app on loopback: each final status is reported once, with the
+/// service's bearer token, and a call the app refuses is retried.
+@Suite struct CallbackTests {
+    /// The service's app: records every call; refuses the first one with a 500.
+    actor Receiver {
+        private(set) var accepted: [(authorization: String?, body: JSONValue)] = []
+        private(set) var refused = 0
+
+        func receive(authorization: String?, body: JSONValue) -> HTTPResponse.Status {
+            if refused == 0 {
+                refused += 1
+                return .internalServerError
+            }
+            accepted.append((authorization, body))
+            return .ok
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func finalStatusesAreCalledBackOnceWithTheToken(database: TestDatabase) async throws {
+        let receiver = Receiver()
+        let router = Router()
+        router.post("callbacks") { request, _ -> Response in
+            var request = request
+            let body = try await request.collectBody(upTo: 1 << 20)
+            let json = (try? JSONValue(parsing: Data(body.readableBytesView))) ?? .null
+            return Response(status: await receiver.receive(authorization: request.headers[.authorization], body: json))
+        }
+        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: TestDatabase.logger
+        )
+        let servers = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: TestDatabase.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await servers.run() }
+            defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            try await database.withStore { store in
+                let fixture = try await ServiceFixture.create(in: store)
+                var configuration = HeraldConfiguration(runsWorkers: false)
+                configuration.worker.idlePoll = .milliseconds(20)
+                configuration.callbacks = CallbackPolicy(baseDelay: 0.2, idlePoll: .milliseconds(20))
+                try await withRunningHerald(store: store, configuration: configuration, fixture: fixture) { _, api in
+                    let invalid = try await api.send("/herald/v1/callbacks/delivery-status", method: .put, body: try JSONSerialization.data(withJSONObject: [
+                        "url": "http://example.org/callbacks", "bearer_token": "short",
+                    ]))
+                    #expect(invalid.status == .badRequest)
+                    #expect(invalid.json["errors"].map { "\($0)" }?.contains("url is not a valid https url") == true)
+                    #expect(invalid.json["errors"].map { "\($0)" }?.contains("bearer_token must be at least 10 characters") == true)
+
+                    let set = try await api.send("/herald/v1/callbacks/delivery-status", method: .put, body: try JSONSerialization.data(withJSONObject: [
+                        "url": "http://127.0.0.1:\(port)/callbacks", "bearer_token": "app-secret-123",
+                    ]))
+                    #expect(set.status == .ok)
+                    #expect(try await api.get("/herald/v1/callbacks/delivery-status").json["url"] as? String == "http://127.0.0.1:\(port)/callbacks")
+
+                    var sent: [String: String] = [:]
+                    for (address, status) in [("success@simulator.amazonses.com", "delivered"), ("bounce@simulator.amazonses.com", "permanent-failure")] {
+                        let reply = try await api.post("/v2/notifications/email", json: [
+                            "email_address": address, "template_id": fixture.template.id.storageString,
+                            "personalisation": ["name": "A", "code": "1"], "reference": "ref-\(status)",
+                        ])
+                        sent[try #require(reply.json["id"] as? String)] = status
+                    }
+                    let started = ContinuousClock.now
+                    while await receiver.accepted.count < 2, ContinuousClock.now - started < .seconds(15) {
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    try await Task.sleep(for: .milliseconds(500))  // time for any duplicate to arrive
+                    let calls = await receiver.accepted
+                    #expect(calls.count == 2)
+                    #expect(await receiver.refused == 1)
+                    for call in calls {
+                        let id = try #require(call.body["id"]?.stringValue)
+                        #expect(call.authorization == "Bearer app-secret-123")
+                        #expect(call.body["status"]?.stringValue == sent[id])
+                        #expect(call.body["reference"]?.stringValue == "ref-\(sent[id] ?? "")")
+                        #expect(call.body["notification_type"]?.stringValue == "email")
+                        #expect(call.body["completed_at"]?.stringValue != nil && call.body["sent_at"]?.stringValue != nil)
+                    }
+                    #expect(Set(calls.compactMap { $0.body["id"]?.stringValue }) == Set(sent.keys))
+                }
+            }
+        }
+    }
+}
