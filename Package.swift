@@ -57,9 +57,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "HeraldSMTP",
+            dependencies: [
+                "HeraldMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HeraldDelivery",
             dependencies: [
-                "HeraldCore", "HeraldStore", "HeraldMail", "HeraldFeedback", "HeraldAWS",
+                "HeraldCore", "HeraldStore", "HeraldMail", "HeraldFeedback", "HeraldAWS", "HeraldSMTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -92,7 +102,7 @@ let package = Package(
         .target(
             name: "HeraldServer",
             dependencies: [
-                "HeraldCore", "HeraldStore", "HeraldDelivery", "HeraldFeedback", "HeraldSNS", "HeraldAWS",
+                "HeraldCore", "HeraldStore", "HeraldDelivery", "HeraldFeedback", "HeraldSNS", "HeraldAWS", "HeraldSMTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -104,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS",
+                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldSMTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -152,6 +162,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "HeraldSMTPTests",
+            dependencies: [
+                "HeraldSMTP", "HeraldMail", "HeraldTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "HeraldFeedbackTests",
             dependencies: [
                 "HeraldFeedback", "HeraldCore", "HeraldStore", "HeraldAWS", "HeraldTestSupport",
@@ -163,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "HeraldDeliveryTests",
             dependencies: [
-                "HeraldDelivery", "HeraldCore", "HeraldFeedback", "HeraldStore", "HeraldTestSupport", "HeraldAWS",
+                "HeraldDelivery", "HeraldCore", "HeraldFeedback", "HeraldStore", "HeraldTestSupport", "HeraldAWS", "HeraldSMTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
