@@ -28,9 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = makeLogger("herald")
-        let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration(host: host, port: port, runsWorkers: !noWorkers)
-        try delivery.apply(to: &configuration)
+        try delivery.apply(to: &configuration)  // before the store opens, so a bad setting cannot leave it unclosed
+        let store = try await database.openStore(logger: logger)
         configuration.sns.topicARNs = Set(snsTopicARNs)
         logger.info("Herald starting", metadata: ["database": "\(DatabaseOptions.redacted(database.setting))", "port": "\(port)"])
         let app = try buildApplication(store: store, configuration: configuration, logger: logger)
@@ -51,9 +51,9 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = makeLogger("herald.worker")
-        let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration()
-        try delivery.apply(to: &configuration)
+        try delivery.apply(to: &configuration)  // before the store opens, so a bad setting cannot leave it unclosed
+        let store = try await database.openStore(logger: logger)
         let group = ServiceGroup(
             services: try backgroundServices(store: store, configuration: configuration, logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint],
