@@ -57,9 +57,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "HeraldSMTP",
+            dependencies: [
+                "HeraldMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HeraldDelivery",
             dependencies: [
-                "HeraldCore", "HeraldStore", "HeraldMail", "HeraldFeedback", "HeraldAWS",
+                "HeraldCore", "HeraldStore", "HeraldMail", "HeraldFeedback", "HeraldAWS", "HeraldSMTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -96,7 +106,7 @@ let package = Package(
         .target(
             name: "HeraldServer",
             dependencies: [
-                "HeraldCore", "HeraldStore", "HeraldDelivery", "HeraldFeedback", "HeraldSNS", "HeraldAWS",
+                "HeraldCore", "HeraldStore", "HeraldDelivery", "HeraldFeedback", "HeraldSNS", "HeraldAWS", "HeraldSMTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -108,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS", "HeraldAWSSetup",
+                "HeraldServer", "HeraldDelivery", "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS", "HeraldAWSSetup", "HeraldSMTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -158,7 +168,16 @@ let package = Package(
         ),
         .testTarget(
             name: "HeraldMailTests",
-            dependencies: ["HeraldMail"],
+            dependencies: ["HeraldMail", "HeraldTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HeraldSMTPTests",
+            dependencies: [
+                "HeraldSMTP", "HeraldMail", "HeraldTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -173,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "HeraldDeliveryTests",
             dependencies: [
-                "HeraldDelivery", "HeraldCore", "HeraldFeedback", "HeraldStore", "HeraldTestSupport", "HeraldAWS",
+                "HeraldDelivery", "HeraldCore", "HeraldFeedback", "HeraldStore", "HeraldTestSupport", "HeraldAWS", "HeraldSMTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -211,6 +230,7 @@ let package = Package(
             dependencies: [
                 "HeraldServer", "HeraldStore", "HeraldCore", "HeraldDelivery", "HeraldFeedback", "HeraldSNS", "HeraldTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

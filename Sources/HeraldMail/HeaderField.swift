@@ -13,9 +13,16 @@ struct HeaderField: Sendable {
         self.value = String(value.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : Character($0) })
     }
 
-    /// A field of unstructured text (RFC 5322 §3.2.5), encoded with RFC 2047 when needed.
+    /// Longest run without whitespace written as is; longer ones are sent as encoded-words, which split,
+    /// so that no line passes RFC 5322's 998 octets.
+    static let longestRun = 900
+
+    /// A field of unstructured text (RFC 5322 §3.2.5), encoded with RFC 2047 when needed: non-ASCII or
+    /// control characters, text that looks like an encoded-word, or a run too long to fold.
     static func unstructured(_ name: String, _ text: String) -> HeaderField {
-        HeaderField(name, EncodedWord.isNeeded(for: text) ? EncodedWord.encode(text) : text)
+        let tooLong = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            .contains { $0.count > longestRun }
+        return HeaderField(name, EncodedWord.isNeeded(for: text) || tooLong ? EncodedWord.encode(text) : text)
     }
 
     /// `Name: value` with CRLF + whitespace inserted before a space or tab wherever a line would

@@ -1,10 +1,11 @@
 import Foundation
 
-/// A MIME entity (RFC 2045/2046): a UTF-8 text part or a multipart container of parts.
-/// Attachments (base64 parts inside `multipart/mixed`) slot in as another case.
+/// A MIME entity (RFC 2045/2046): a UTF-8 text part, an attachment, or a multipart container of parts.
 indirect enum MIMEPart: Sendable {
     /// `text/<subtype>; charset=utf-8`, quoted-printable, ending with a line break.
     case text(subtype: String, content: String)
+    /// A base64 file with `Content-Disposition: attachment`.
+    case attachment(MailAttachment)
     /// `multipart/<subtype>` with the given boundary.
     case multipart(subtype: String, boundary: String, parts: [MIMEPart])
 
@@ -21,6 +22,12 @@ indirect enum MIMEPart: Sendable {
                 HeaderField("Content-Type", "text/\(subtype); charset=utf-8"),
                 HeaderField("Content-Transfer-Encoding", "quoted-printable"),
             ]
+        case .attachment(let attachment):
+            [
+                HeaderField("Content-Type", attachment.mediaType),
+                HeaderField("Content-Transfer-Encoding", "base64"),
+                HeaderField("Content-Disposition", "attachment; " + attachment.filenameParameter),
+            ]
         case .multipart(let subtype, let boundary, _):
             [HeaderField("Content-Type", "multipart/\(subtype); boundary=\"\(boundary)\"")]
         }
@@ -31,6 +38,8 @@ indirect enum MIMEPart: Sendable {
         case .text(_, let content):
             let encoded = QuotedPrintable.encode(content)
             return encoded.isEmpty || encoded.hasSuffix("\r\n") ? encoded : encoded + "\r\n"
+        case .attachment(let attachment):
+            return attachment.base64Body
         case .multipart(_, let boundary, let parts):
             return parts.map { "--\(boundary)\r\n" + $0.rendered() + "\r\n" }.joined() + "--\(boundary)--\r\n"
         }

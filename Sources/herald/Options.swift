@@ -3,6 +3,7 @@ import HeraldCore
 import Foundation
 import HeraldDelivery
 import HeraldServer
+import HeraldSMTP
 import HeraldStore
 import Logging
 
@@ -56,8 +57,9 @@ struct OutputOptions: ParsableArguments {
 /// Settings of the processes that deliver: `serve` and `worker`.
 struct DeliveryOptions: ParsableArguments {
     @Option(help: """
-        Email provider: 'simulator' (offline SES mailbox simulator), 'log' (write .eml files to --outbox) or 'ses' \
-        (Amazon SES v2; AWS credentials, region and endpoint from the environment or ~/.aws, as the AWS CLI reads them).
+        Email provider: 'simulator' (offline SES mailbox simulator), 'log' (write .eml files to --outbox), 'ses' \
+        (Amazon SES v2; AWS credentials, region and endpoint from the environment or ~/.aws, as the AWS CLI reads them) \
+        or 'smtp' (the server in --smtp-url).
         """)
     var provider = ProcessInfo.processInfo.environment["HERALD_PROVIDER"] ?? "simulator"
 
@@ -69,6 +71,15 @@ struct DeliveryOptions: ParsableArguments {
 
     @Option(help: "SES configuration set that publishes events (default: $HERALD_SES_CONFIGURATION_SET).")
     var sesConfigurationSet: String?
+
+    @Option(name: .customLong("smtp-url"), help: """
+        SMTP server for 'smtp': smtp://USER:PASSWORD@HOST:PORT?starttls=required|opportunistic|off or smtps://… for TLS \
+        from the start; more: auth=plain|login, timeout=SECONDS, pool=N (default: $HERALD_SMTP_URL).
+        """)
+    var smtpURL: String?
+
+    @Option(name: .customLong("smtp-ca-file"), help: "PEM file of CA certificates to trust for the SMTP server instead of the system's.")
+    var smtpCAFile: String?
 
     @Option(help: "Most emails per second across every worker on this database (default: SES's MaxSendRate for 'ses', else unpaced).")
     var sendRate: Double?
@@ -105,7 +116,8 @@ struct DeliveryOptions: ParsableArguments {
             configuration.provider = .ses(
                 configurationSet: sesConfigurationSet ?? ProcessInfo.processInfo.environment["HERALD_SES_CONFIGURATION_SET"]
             )
-        default: throw ValidationError("unknown provider '\(provider)': use 'simulator', 'log' or 'ses'")
+        case "smtp": configuration.provider = .smtp(try smtpConfiguration())
+        default: throw ValidationError("unknown provider '\(provider)': use 'simulator', 'log', 'ses' or 'smtp'")
         }
         if let sendRate {
             guard sendRate > 0 else { throw ValidationError("--send-rate must be more than 0") }
@@ -125,6 +137,23 @@ struct DeliveryOptions: ParsableArguments {
             configuration.publicURL = publicURL.hasSuffix("/") ? publicURL : publicURL + "/"
         }
         configuration.feedbackQueueURL = feedbackQueueURL ?? ProcessInfo.processInfo.environment["HERALD_FEEDBACK_QUEUE_URL"]
+    }
+}
+
+extension DeliveryOptions {
+    /// `--smtp-url` (else $HERALD_SMTP_URL) with `--smtp-ca-file` applied.
+    func smtpConfiguration() throws -> SMTPConfiguration {
+        guard let url = smtpURL ?? ProcessInfo.processInfo.environment["HERALD_SMTP_URL"] else {
+            throw ValidationError("--provider smtp needs --smtp-url (or $HERALD_SMTP_URL)")
+        }
+        var configuration: SMTPConfiguration
+        do {
+            configuration = try SMTPConfiguration(url: url)
+        } catch {
+            throw ValidationError("--smtp-url \(DatabaseOptions.redacted(url)): \(error)")
+        }
+        configuration.trustedCAFile = smtpCAFile ?? configuration.trustedCAFile
+        return configuration
     }
 }
 

@@ -29,10 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = makeLogger("herald")
-        let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration(host: host, port: port, runsWorkers: !noWorkers)
+        // Settings first, before the store opens, so a bad setting cannot leave it unclosed.
         try delivery.apply(to: &configuration)
         try sms.apply(to: &configuration)
+        let store = try await database.openStore(logger: logger)
         configuration.sns.topicARNs = Set(snsTopicARNs)
         logger.info("Herald starting", metadata: ["database": "\(DatabaseOptions.redacted(database.setting))", "port": "\(port)"])
         let app = try buildApplication(store: store, configuration: configuration, logger: logger)
@@ -54,10 +55,11 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = makeLogger("herald.worker")
-        let store = try await database.openStore(logger: logger)
         var configuration = HeraldConfiguration()
+        // Settings first, before the store opens, so a bad setting cannot leave it unclosed.
         try delivery.apply(to: &configuration)
         try sms.apply(to: &configuration)
+        let store = try await database.openStore(logger: logger)
         let group = ServiceGroup(
             services: try backgroundServices(store: store, configuration: configuration, logger: logger),
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -1,5 +1,6 @@
 import Foundation
 import HeraldAWSSetup
+import HeraldTestSupport
 import Testing
 
 /// `deploy/herald-aws.yaml`: it passes cfn-lint and creates what `herald setup aws` creates, under the same names.

@@ -42,7 +42,7 @@ import Testing
         _ = try await SESv2(client: client).createEmailIdentity(sender)
         let provider = SESEmailProvider(ses: SESv2(client: client), configurationSet: nil, logger: Logger(label: "test"))
         let email = OutgoingEmail(
-            notificationId: UUID(), serviceId: UUID(), from: sender, to: "Zoe@example.net", subject: "Zoë's renewal", textBody: "Dear Zoë,\nsee you."
+            notificationId: UUID(), serviceId: UUID(), from: sender, to: "Zoe@bücher.example", subject: "Zoë's renewal", textBody: "Dear Zoë,\nsee you."
         )
         let receipt = try await provider.send(email)
         let record = try #require(try await Moto.records("ses", "RawMessage").first { $0["id"] as? String == receipt.messageId })
@@ -51,6 +51,9 @@ import Testing
         #expect(raw.contains("Subject: =?UTF-8?"))
         #expect(raw.contains("Message-ID: <\(email.notificationId.storageString)@herald.local>\r\n"))
         #expect(raw.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(raw.contains("To: Zoe@xn--bcher-kva.example\r\n"))
+        let destinations = record["destinations"] as? [String] ?? []
+        #expect(!destinations.isEmpty && destinations.allSatisfy { $0 == "Zoe@xn--bcher-kva.example" }, "the envelope too is Punycode: \(destinations)")
     }
 
     @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))

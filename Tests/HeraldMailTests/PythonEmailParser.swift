@@ -1,4 +1,5 @@
 import Foundation
+import HeraldTestSupport
 
 /// Reads a rendered message back with Python's `email` package (policy `default`), an
 /// independent RFC 5322/MIME parser, and reports what it found (bodies with LF line breaks).
@@ -36,32 +37,20 @@ struct PythonEmailParser {
         }))
         """
 
-    /// Whether `python3` with the `email` package can be run.
-    static let isAvailable: Bool = (try? run(["-c", "import email.policy"]).status) == 0
+    /// Whether `python3` is on the PATH (the `email` package is part of its standard library).
+    static let isAvailable: Bool = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
 
-    static func parse(_ message: String) throws -> Result {
+    static func parse(_ message: String) async throws -> Result {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("herald-\(UUID()).eml")
         try Data(message.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (status, output) = try run(["-c", script, file.path])
-        guard status == 0 else { throw ParseFailure(output: String(decoding: output, as: UTF8.self)) }
-        return try JSONDecoder().decode(Result.self, from: output)
+        let run = try await Subprocess.python(["-c", script, file.path])
+        guard run.status == 0 else { throw ParseFailure(output: run.output + run.errors) }
+        return try JSONDecoder().decode(Result.self, from: Data(run.output.utf8))
     }
 
     struct ParseFailure: Error {
         let output: String
-    }
-
-    private static func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
     }
 }

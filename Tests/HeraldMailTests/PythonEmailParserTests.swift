@@ -15,7 +15,7 @@ struct PythonEmailParserTests {
     ]
 
     @Test(arguments: subjects)
-    func subjectAndSenderReadBackUnchanged(subject: String) throws {
+    func subjectAndSenderReadBackUnchanged(subject: String) async throws {
         let message = MailMessage(
             from: MailAddress("zoe@example.com", displayName: "Zoë Ångström"),
             to: [MailAddress("bob@example.com", displayName: "Smith, Bob"), MailAddress("c@example.com")],
@@ -23,7 +23,7 @@ struct PythonEmailParserTests {
             textBody: "Hello",
             messageID: "id-1@herald.local"
         )
-        let parsed = try PythonEmailParser.parse(message.rendered())
+        let parsed = try await PythonEmailParser.parse(message.rendered())
         #expect(parsed.subject == subject)
         #expect(parsed.fromName == "Zoë Ångström")
         #expect(parsed.fromAddress == "zoe@example.com")
@@ -37,7 +37,7 @@ struct PythonEmailParserTests {
         "No trailing newline",
         "Windows\r\nline\rendings\n",
     ])
-    func textBodyReadsBackUnchanged(body: String) throws {
+    func textBodyReadsBackUnchanged(body: String) async throws {
         let message = MailMessage(
             from: MailAddress("notify@herald.local", displayName: "GOV.UK Notify"),
             to: [MailAddress("zoe@example.com")],
@@ -45,14 +45,14 @@ struct PythonEmailParserTests {
             textBody: body,
             messageID: "id-2@herald.local"
         )
-        let parsed = try PythonEmailParser.parse(message.rendered())
+        let parsed = try await PythonEmailParser.parse(message.rendered())
         #expect(parsed.text == Self.expectedText(body))
         #expect(parsed.fromName == "GOV.UK Notify")
         #expect(parsed.contentType == "text/plain")
         #expect(parsed.defects.isEmpty)
     }
 
-    @Test func multipartReadsBackBothBodies() throws {
+    @Test func multipartReadsBackBothBodies() async throws {
         let message = MailMessage(
             from: MailAddress("notify@herald.local", displayName: "Herald"),
             to: [MailAddress("zoe@example.com")],
@@ -62,7 +62,7 @@ struct PythonEmailParserTests {
             messageID: "id-3@herald.local",
             extraHeaders: [MailHeader("X-Herald-Notification-Id", "abc"), MailHeader("X-Note", "naïve")]
         )
-        let parsed = try PythonEmailParser.parse(message.rendered())
+        let parsed = try await PythonEmailParser.parse(message.rendered())
         #expect(parsed.contentType == "multipart/alternative")
         #expect(parsed.subject == "Zoë’s receipt")
         #expect(parsed.text == "Total: £5\n")

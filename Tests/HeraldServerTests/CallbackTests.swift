@@ -39,17 +39,7 @@ import Testing
             let json = (try? JSONValue(parsing: Data(body.readableBytesView))) ?? .null
             return Response(status: await receiver.receive(authorization: request.headers[.authorization], body: json))
         }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: TestDatabase.logger
-        )
-        let servers = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: TestDatabase.logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await servers.run() }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+        try await withLoopbackServer(router: router) { port in
             try await database.withStore { store in
                 let fixture = try await ServiceFixture.create(in: store)
                 var configuration = HeraldConfiguration(runsWorkers: false)

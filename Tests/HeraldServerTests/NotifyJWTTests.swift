@@ -10,7 +10,7 @@ import Testing
 /// Python client) are accepted; altered ones are not.
 @Suite struct NotifyJWTTests {
     /// A Notify client's JWT for `key` (`{name}-{service id}-{secret}`), built by Python.
-    private func pythonToken(forKey key: String, issuedAt: Int) throws -> String {
+    private func pythonToken(forKey key: String, issuedAt: Int) async throws -> String {
         let script = """
             import base64, hmac, hashlib, json, sys
             key, iat = sys.argv[1], int(sys.argv[2])
@@ -21,15 +21,9 @@ import Testing
             signature = b64(hmac.new(key[-36:].encode(), header + b"." + payload, hashlib.sha256).digest())
             print((header + b"." + payload + b"." + signature).decode())
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, key, String(issuedAt)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let token = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let run = try await Subprocess.python(["-c", script, key, String(issuedAt)])
+        try #require(run.status == 0, "\(run.errors)")
+        let token = run.output
         return token.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -38,7 +32,7 @@ import Testing
             let fixture = try await ServiceFixture.create(in: store)
             let authenticator = Authenticator(store: store)
             let now = Date()
-            let token = try pythonToken(forKey: fixture.liveKey.keyString, issuedAt: Int(now.timeIntervalSince1970))
+            let token = try await pythonToken(forKey: fixture.liveKey.keyString, issuedAt: Int(now.timeIntervalSince1970))
             #expect(token == ClientToken.bearer(forKey: fixture.liveKey.keyString, at: now)?.dropFirst(7).description)
             let accepted = try await authenticator.authenticate(authorization: "Bearer \(token)", now: now)
             #expect(accepted.key.id == fixture.liveKey.id)

@@ -28,19 +28,8 @@ import X509
             await fetches.increment()
             return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: certificateBody)))
         }
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let server = Application(
-            router: router, server: try .tls(tlsConfiguration: identity.serverConfiguration),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: TestDatabase.logger
-        )
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPSNSFetcher.configuration(tls: identity.clientConfiguration))
-        let servers = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: TestDatabase.logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await servers.run() }
-            defer { group.cancelAll() }
-            var ports = portStream.makeAsyncIterator()
-            let port = try #require(await ports.next())
+        try await withLoopbackServer(router: router, server: try .tls(tlsConfiguration: identity.serverConfiguration)) { port in
             let certificateURL = try #require(URL(string: "https://127.0.0.1:\(port)/SimpleNotificationService-test.pem"))
 
             var settings = HeraldConfiguration(runsWorkers: false)
@@ -62,7 +51,6 @@ import X509
                 }
             }
             #expect(await fetches.value == 1, "the certificate is fetched once and cached")
-            await servers.triggerGracefulShutdown()
         }
         try await client.shutdown()
     }

@@ -13,17 +13,10 @@ extension OutgoingEmail {
             to: [MailAddress(to)],
             subject: subject,
             textBody: textBody,
+            listUnsubscribe: unsubscribeURL.map { ListUnsubscribe(mailto: "\(from)?subject=unsubscribe%20\(notificationId.storageString)", url: $0) },
             messageID: "\(notificationId.storageString)@herald.local",
             date: date,
-            extraHeaders: [MailHeader("X-Herald-Notification-Id", notificationId.storageString)] + unsubscribeHeaders
+            extraHeaders: [MailHeader("X-Herald-Notification-Id", notificationId.storageString)]
         )
-    }
-
-    private var unsubscribeHeaders: [MailHeader] {
-        guard let unsubscribeURL else { return [] }
-        return [
-            MailHeader("List-Unsubscribe", "<mailto:\(from)?subject=unsubscribe%20\(notificationId.storageString)>, <\(unsubscribeURL)>"),
-            MailHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-        ]
     }
 }

@@ -31,9 +31,10 @@ public struct SESEmailProvider: EmailProvider {
     }
 
     public func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
+        // The envelope as the headers write it: IDN domains as Punycode (SES takes only ASCII domains).
         let raw = RawEmail(
-            from: email.from,
-            to: [email.to],
+            from: MailAddress(email.from).encodedAddress,
+            to: [MailAddress(email.to).encodedAddress],
             message: Array(email.mailMessage().rendered().utf8),
             configurationSetName: configurationSet,
             tags: [SESTags.notificationId: email.notificationId.storageString, SESTags.serviceId: email.serviceId.storageString]

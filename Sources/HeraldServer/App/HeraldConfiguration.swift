@@ -3,6 +3,7 @@ import Foundation
 import HeraldAWS
 import HeraldDelivery
 import HeraldFeedback
+import HeraldSMTP
 import HeraldStore
 import Logging
 
@@ -18,6 +19,8 @@ public struct HeraldConfiguration: Sendable {
         /// Amazon SES API v2, with credentials, region and endpoint from the environment as the AWS CLI reads them,
         /// publishing events through `configurationSet` when one is named.
         case ses(configurationSet: String?)
+        /// An SMTP server (`--smtp-url`), with a pool of reused connections.
+        case smtp(SMTPConfiguration)
     }
 
     public var host: String
@@ -66,6 +69,8 @@ public struct HeraldConfiguration: Sendable {
             return try LogProvider(directory: directory)
         case .ses(let configurationSet):
             return SESEmailProvider(ses: SESv2(client: try makeAWSClient(logger: logger)), configurationSet: configurationSet, logger: logger)
+        case .smtp(let configuration):
+            return SMTPEmailProvider(client: try SMTPClient(configuration: configuration))
         }
     }
 
