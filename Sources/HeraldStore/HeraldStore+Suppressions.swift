@@ -128,11 +128,13 @@ extension StoreWriter {
     public func addSuppressions(_ findings: [SuppressionFinding], now: Date, softBounces: SoftBouncePolicy = .init()) async throws {
         let (soft, permanent) = (findings.filter(\.isSoftBounce), findings.filter { !$0.isSoftBounce })
         if !permanent.isEmpty {
+            // One row per address: an upsert may not touch a row twice in one statement (several bounces to one address
+            // in a batch). MIN keeps the strongest reason, as 'unsubscribe' sorts after the others.
             try await db.raw("""
                 INSERT INTO suppressions (service_id, address, reason, source, created_at)
-                SELECT n.service_id, f.address, f.reason, f.source, \(bind: now.microsecondsSinceEpoch)
+                SELECT n.service_id, f.address, MIN(f.reason), MIN(f.source), \(bind: now.microsecondsSinceEpoch)
                 FROM (\(Self.findingRows(permanent).select(dialect))) AS f JOIN notifications n ON n.id = f.notification_id
-                WHERE true \(unsafeRaw: HeraldStore.keepStrongestSuppression)
+                WHERE true GROUP BY n.service_id, f.address \(unsafeRaw: HeraldStore.keepStrongestSuppression)
                 """).run()
         }
         guard !soft.isEmpty else { return }

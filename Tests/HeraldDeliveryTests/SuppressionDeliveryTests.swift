@@ -113,4 +113,24 @@ import Testing
             #expect(try await store.suppressions(serviceId: fixture.service.id).isEmpty)
         }
     }
+
+    /// Several bounces and a complaint for one address in one batch (bulk mail to a dead mailbox) make one suppression.
+    @Test(arguments: TestDatabase.available)
+    func severalFindingsForOneAddressInOneBatchMakeOneSuppression(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            let sent = (0..<3).map { _ in fixture.email(to: "gone@example.org") }
+            _ = try await store.enqueue(sent, priority: .immediate)
+            try await store.write { writer in
+                try await writer.addSuppressions([
+                    SuppressionFinding(notificationId: sent[0].id, address: "gone@example.org", reason: .complaint, source: "m0"),
+                    SuppressionFinding(notificationId: sent[1].id, address: "Gone@example.org", reason: .bounce, source: "m1"),
+                    SuppressionFinding(notificationId: sent[2].id, address: "gone@example.org", reason: .bounce, source: "m2"),
+                ], now: Date())
+            }
+            let suppressions = try await store.suppressions(serviceId: fixture.service.id)
+            #expect(suppressions.count == 1)
+            #expect(suppressions.first?.reason == .bounce)
+        }
+    }
 }
