@@ -1,6 +1,4 @@
 import ArgumentParser
-import NIOCore
-import NIOPosix
 
 /// The `herald` command: runs the service and manages it.
 @main
@@ -18,12 +16,4 @@ struct Herald: AsyncParsableCommand {
             SNSBenchCommand.self,
         ]
     )
-
-    /// Runs the command with Swift concurrency's jobs on NIO's event loops instead of a separate thread pool, so a
-    /// request's handler does not hop threads between the socket and the handler (measured: BENCHMARKS.md). The
-    /// executor must be installed before any task starts.
-    static func main() async {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        await main(nil)
-    }
 }
