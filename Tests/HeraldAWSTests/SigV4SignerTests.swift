@@ -28,6 +28,19 @@ struct SigV4SignerTests {
         #expect(signed.headers.last?.value == vector.authorization)
     }
 
+    /// A cached signing key signs exactly as a fresh one, every vector twice through one shared cache (its second
+    /// pass reads every key from the cache).
+    @Test func aCachedSigningKeySignsTheSame() {
+        let cache = SigningKeyCache()
+        for _ in 0..<2 {
+            for vector in SigV4Vector.all {
+                let credentials = AWSCredentials(accessKeyId: vector.accessKeyId, secretAccessKey: vector.secretAccessKey, sessionToken: vector.sessionToken)
+                let signer = SigV4Signer(credentials: credentials, region: vector.region, service: vector.service, keyCache: cache)
+                #expect(signer.sign(method: vector.method, url: vector.url, headers: vector.headers, body: vector.body, date: vector.date).signature == vector.signature)
+            }
+        }
+    }
+
     @Test func reproducesAWSGetVanillaExample() throws {
         let signer = SigV4Signer(credentials: Self.credentials, region: "us-east-1", service: "service")
         let date = try #require(ISO8601DateFormatter().date(from: "2015-08-30T12:36:00Z"))

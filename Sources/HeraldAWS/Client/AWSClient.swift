@@ -13,6 +13,7 @@ public struct AWSClient: Sendable {
     /// How long one call may take, unless it asks for more (an SQS long poll).
     let timeout: TimeAmount
     let now: @Sendable () -> Date
+    let signingKeys = SigningKeyCache()
 
     public init(
         configuration: AWSConfiguration, httpClient: HTTPClient, logger: Logger,
@@ -57,7 +58,9 @@ public struct AWSClient: Sendable {
         guard let url = URL(string: urlString) else {
             throw AWSError(statusCode: nil, code: "InvalidURL", message: "cannot form a URL from \(urlString)")
         }
-        let signer = SigV4Signer(credentials: configuration.credentials, region: configuration.region, service: service.signingName)
+        let signer = SigV4Signer(
+            credentials: configuration.credentials, region: configuration.region, service: service.signingName, keyCache: signingKeys
+        )
         let signature = signer.sign(method: method, url: url, headers: headers, body: body, date: now())
 
         var request = HTTPClientRequest(url: urlString)

@@ -8,11 +8,14 @@ public struct SigV4Signer: Sendable {
     public var region: String
     /// The service name in the credential scope: `ses` (SES v1 and v2), `sns`, `sqs`.
     public var service: String
+    /// Where derived signing keys are kept between requests; none derives one per request.
+    public var keyCache: SigningKeyCache?
 
-    public init(credentials: AWSCredentials, region: String, service: String) {
+    public init(credentials: AWSCredentials, region: String, service: String, keyCache: SigningKeyCache? = nil) {
         self.credentials = credentials
         self.region = region
         self.service = service
+        self.keyCache = keyCache
     }
 
     /// Signs a request that will be sent to `url` exactly as given (path and query already percent-encoded)
@@ -81,7 +84,9 @@ public struct SigV4Signer: Sendable {
 
     /// `kSigning`: the secret, narrowed by day, region, service and `aws4_request`.
     private func signingKey(day: String) -> [UInt8] {
-        [day, region, service, "aws4_request"].reduce(Array("AWS4\(credentials.secretAccessKey)".utf8)) { Self.hmac($0, $1) }
+        let derive = { [day, region, service, "aws4_request"].reduce(Array("AWS4\(credentials.secretAccessKey)".utf8)) { Self.hmac($0, $1) } }
+        guard let keyCache else { return derive() }
+        return keyCache.key(for: "\(credentials.accessKeyId)/\(credentials.secretAccessKey.hashValue)/\(day)/\(region)/\(service)", derive: derive)
     }
 
     private static func hmac(_ key: [UInt8], _ message: String) -> [UInt8] {
