@@ -38,7 +38,7 @@ public struct AWSSetup: Sendable {
                 continue
             }
             do throws(AWSError) {
-                try await apply(action, for: step.resource, to: &report)
+                try await applyRetrying(action, for: step.resource, to: &report)
             } catch {
                 throw AWSSetupError(step: step, error: error, done: report.entries)
             }
@@ -66,6 +66,21 @@ public struct AWSSetup: Sendable {
             state.subscriptionAttributes[subscription.arn] = try await sns.subscriptionAttributes(subscription.arn)
         }
         return state
+    }
+
+    /// `apply`, tried up to three times when AWS answers with something worth retrying (a 5xx, throttling, a broken
+    /// connection): every action here is idempotent, so a repeat is safe.
+    private func applyRetrying(_ action: SetupAction, for resource: SetupStep.Resource, to report: inout AWSSetupReport) async throws(AWSError) {
+        var attempt = 1
+        while true {
+            do {
+                try await apply(action, for: resource, to: &report)
+                return
+            } catch where error.isRetryable && attempt < 3 {
+                try? await Task.sleep(for: .milliseconds(250 * attempt))
+                attempt += 1
+            }
+        }
     }
 
     private func apply(_ action: SetupAction, for resource: SetupStep.Resource, to report: inout AWSSetupReport) async throws(AWSError) {
