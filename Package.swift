@@ -149,7 +149,7 @@ let package = Package(
         .target(
             name: "HeraldTestSupport",
             dependencies: [
-                "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS",
+                "HeraldStore", "HeraldCore", "HeraldSNS", "HeraldAWS", "HeraldDelivery",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -14,19 +14,12 @@ import Testing
 @Suite struct UnsubscribeTests {
     static let publicURL = "https://herald.example.org/"
 
-    /// Delivers everything queued through the `log` provider into `outbox`; returns the written messages by id.
+    /// Delivers everything queued through the `log` provider into `outbox`.
     private func deliver(_ store: HeraldStore, outbox: URL) async throws {
         var configuration = DeliveryWorkerConfiguration(idlePoll: .milliseconds(20))
         configuration.publicURL = Self.publicURL
         let worker = DeliveryWorker(store: store, provider: try LogProvider(directory: outbox.path), configuration: configuration, logger: TestDatabase.logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await worker.run() }
-            let started = Date()
-            while try await store.backlog().deliveries > 0, Date().timeIntervalSince(started) < 30 {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            group.cancelAll()
-        }
+        try await DeliveryWorker.runUntilDrained([worker], store: store)
     }
 
     private func header(_ name: String, in file: URL) throws -> String? {

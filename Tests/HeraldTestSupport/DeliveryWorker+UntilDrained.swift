@@ -4,7 +4,7 @@ import HeraldStore
 
 extension DeliveryWorker {
     /// Runs `workers` side by side until `store` has no delivery jobs left (or `timeout` passes), then stops them.
-    static func runUntilDrained(_ workers: [DeliveryWorker], store: HeraldStore, timeout: TimeInterval = 30) async throws {
+    public static func runUntilDrained(_ workers: [DeliveryWorker], store: HeraldStore, timeout: TimeInterval = 30) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in workers {
                 group.addTask { try await worker.run() }
