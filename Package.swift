@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "HeraldMail",
-            dependencies: [],
+            dependencies: ["HeraldCore"],
             swiftSettings: strict
         ),
         .target(
@@ -133,6 +133,7 @@ let package = Package(
         .target(
             name: "HeraldAWS",
             dependencies: [
+                "HeraldCore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

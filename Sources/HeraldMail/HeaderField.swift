@@ -9,8 +9,10 @@ struct HeaderField: Sendable {
     /// A field whose value is already ASCII (addresses, dates, encoded-words). Line breaks in
     /// either part are removed so that no value can start a header of its own.
     init(_ name: String, _ value: String) {
-        self.name = String(name.unicodeScalars.filter { (0x21...0x7E).contains($0.value) && $0 != ":" })
-        self.value = String(value.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : Character($0) })
+        let isNameByte = { (byte: UInt8) in (0x21...0x7E).contains(byte) && byte != UInt8(ascii: ":") }
+        let isLineBreak = { (byte: UInt8) in byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") }
+        self.name = name.utf8.allSatisfy(isNameByte) ? name : String(decoding: name.utf8.filter(isNameByte), as: UTF8.self)
+        self.value = value.utf8.contains(where: isLineBreak) ? String(value.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : Character($0) }) : value
     }
 
     /// Longest run without whitespace written as is; longer ones are sent as encoded-words, which split,

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// An email ready to be written as RFC 5322 bytes.
 ///
@@ -80,7 +81,7 @@ public struct MailMessage: Sendable, Hashable {
 
     private var headerFields: [HeaderField] {
         var fields = [
-            HeaderField("Date", RFC5322Date.string(from: date)),
+            HeaderField("Date", UTCTimestamp.rfc5322(date)),
             HeaderField("From", from.headerValue),
         ]
         if let replyTo {

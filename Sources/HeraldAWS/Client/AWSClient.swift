@@ -14,6 +14,14 @@ public struct AWSClient: Sendable {
     let timeout: TimeAmount
     let now: @Sendable () -> Date
     let signingKeys = SigningKeyCache()
+    /// Each service's endpoint, parsed once rather than per request.
+    private let endpoints: [AWSService: Endpoint]
+
+    /// An endpoint as requests use it: the URL text requests start with, and its host and path for signing.
+    private struct Endpoint {
+        let base: String
+        let target: RequestTarget
+    }
 
     public init(
         configuration: AWSConfiguration, httpClient: HTTPClient, logger: Logger,
@@ -24,6 +32,15 @@ public struct AWSClient: Sendable {
         self.logger = logger
         self.timeout = timeout
         self.now = now
+        var endpoints: [AWSService: Endpoint] = [:]
+        for service in AWSService.allCases {
+            let url = configuration.endpoint(for: service)
+            var target = RequestTarget(url)
+            if target.path.hasSuffix("/") { target.path.removeLast() }
+            let text = url.absoluteString
+            endpoints[service] = Endpoint(base: text.hasSuffix("/") ? String(text.dropLast()) : text, target: target)
+        }
+        self.endpoints = endpoints
     }
 
     /// A restJson1 call (SES v2): `method` on `path` (percent-encoded, e.g. `/v2/email/outbound-emails`) with an
@@ -53,15 +70,16 @@ public struct AWSClient: Sendable {
         _ service: AWSService, _ wireProtocol: AWSProtocol, method: String, path: String,
         headers: [(name: String, value: String)], body: Data, operation: String, timeout: TimeAmount? = nil
     ) async throws(AWSError) -> Data {
-        let endpoint = configuration.endpoint(for: service).absoluteString
-        let urlString = (endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint) + path
-        guard let url = URL(string: urlString) else {
-            throw AWSError(statusCode: nil, code: "InvalidURL", message: "cannot form a URL from \(urlString)")
-        }
+        let endpoint = endpoints[service]!  // every case was filled in by init
+        let pathAndQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var target = endpoint.target
+        target.path += pathAndQuery[0]
+        target.query = pathAndQuery.count > 1 ? String(pathAndQuery[1]) : ""
+        let urlString = endpoint.base + path
         let signer = SigV4Signer(
             credentials: configuration.credentials, region: configuration.region, service: service.signingName, keyCache: signingKeys
         )
-        let signature = signer.sign(method: method, url: url, headers: headers, body: body, date: now())
+        let signature = signer.sign(method: method, target: target, headers: headers, body: body, date: now())
 
         var request = HTTPClientRequest(url: urlString)
         request.method = HTTPMethod(rawValue: method)
@@ -73,13 +91,13 @@ public struct AWSClient: Sendable {
         var logger = logger
         logger[metadataKey: "aws_operation"] = "\(service.rawValue) \(operation)"
         let status: Int
-        let responseHeaders: [(name: String, value: String)]
+        let responseHeaders: HTTPHeaders
         let responseBody: ByteBuffer
         do {
             let deadline = NIODeadline.now() + (timeout ?? self.timeout)
             let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
             status = Int(response.status.code)
-            responseHeaders = response.headers.map { (name: $0.name, value: $0.value) }
+            responseHeaders = response.headers
             responseBody = try await response.body.collect(upTo: 16 << 20)
         } catch let error as HTTPClientError where [HTTPClientError.deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout].contains(error) {
             logger.warning("AWS call timed out", metadata: ["error": "\(error)"])
@@ -90,7 +108,7 @@ public struct AWSClient: Sendable {
         }
         let bytes = Array(responseBody.readableBytesView)
         guard (200..<300).contains(status) else {
-            let error = wireProtocol.error(status: status, headers: responseHeaders, body: bytes)
+            let error = wireProtocol.error(status: status, headers: responseHeaders.map { (name: $0.name, value: $0.value) }, body: bytes)
             logger.debug("AWS call answered with an error", metadata: ["status": "\(status)", "aws_error_code": "\(error.code)"])
             throw error
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// The Amazon SES API v2 calls Herald makes: send a raw message, read the sending quota, create an identity.
 public struct SESv2: Sendable {
@@ -9,16 +10,22 @@ public struct SESv2: Sendable {
     }
 
     /// `SendEmail` with raw content; returns SES's `MessageId`, which its events quote as `mail.messageId`.
+    /// The request is written with Herald's JSON writer: `JSONEncoder` was a tenth of the SES drain's CPU.
     public func sendEmail(_ email: RawEmail) async throws(AWSError) -> String {
-        let request = SendEmailRequest(
-            FromEmailAddress: email.from,
-            Destination: .init(ToAddresses: email.to, CcAddresses: email.cc, BccAddresses: email.bcc),
-            Content: .init(Raw: .init(Data: Data(email.message).base64EncodedString())),
-            ConfigurationSetName: email.configurationSetName,
-            EmailTags: email.tags.sorted { $0.key < $1.key }.map { .init(Name: $0.key, Value: $0.value) }
-        )
-        let body = try await client.restJSON(.sesv2, method: "POST", path: "/v2/email/outbound-emails", json: AWSClient.encode(request))
-        return try AWSClient.decode(MessageIdResponse.self, from: body, operation: "SendEmail").MessageId
+        var request: [(String, JSONValue)] = []
+        if let from = email.from { request.append(("FromEmailAddress", .string(from))) }
+        request.append((
+            "Destination",
+            ["ToAddresses": .strings(email.to), "CcAddresses": .strings(email.cc), "BccAddresses": .strings(email.bcc)]
+        ))
+        request.append(("Content", ["Raw": ["Data": .string(Data(email.message).base64EncodedString())]]))
+        if let set = email.configurationSetName { request.append(("ConfigurationSetName", .string(set))) }
+        request.append(("EmailTags", .array(email.tags.sorted { $0.key < $1.key }.map { ["Name": .string($0.key), "Value": .string($0.value)] })))
+        let body = try await client.restJSON(.sesv2, method: "POST", path: "/v2/email/outbound-emails", json: Data(JSONValue.object(request).encoded()))
+        guard let messageId = (try? JSONValue(parsing: body))?["MessageId"]?.stringValue else {
+            throw .invalidResponse("SendEmail", "no MessageId in \(String(decoding: body.prefix(200), as: UTF8.self))")
+        }
+        return messageId
     }
 
     /// `GetAccount`'s send quota.
@@ -33,20 +40,5 @@ public struct SESv2: Sendable {
         return try AWSClient.decode(EmailIdentity.self, from: body, operation: "CreateEmailIdentity")
     }
 }
-
-// The wire shapes, named as in the SES v2 API.
-private struct SendEmailRequest: Encodable {
-    struct Addresses: Encodable { var ToAddresses, CcAddresses, BccAddresses: [String] }
-    struct Body: Encodable { var Raw: RawBody }
-    struct RawBody: Encodable { var Data: String }
-    struct Tag: Encodable { var Name, Value: String }
-    var FromEmailAddress: String?
-    var Destination: Addresses
-    var Content: Body
-    var ConfigurationSetName: String?
-    var EmailTags: [Tag]
-}
-
-private struct MessageIdResponse: Decodable { var MessageId: String }
 
 private struct GetAccountResponse: Decodable { var SendQuota: SendQuota }

@@ -25,15 +25,23 @@ public struct SigV4Signer: Sendable {
         method: String, url: URL, headers: [(name: String, value: String)], body: some Collection<UInt8>,
         date: Date, signPayloadHash: Bool = false
     ) -> SigV4Signature {
+        sign(method: method, target: RequestTarget(url), headers: headers, body: body, date: date, signPayloadHash: signPayloadHash)
+    }
+
+    /// Signs a request to `target`; what ``sign(method:url:headers:body:date:signPayloadHash:)`` does without
+    /// parsing a URL per request.
+    public func sign(
+        method: String, target: RequestTarget, headers: [(name: String, value: String)], body: some Collection<UInt8>,
+        date: Date, signPayloadHash: Bool = false
+    ) -> SigV4Signature {
         let time = AmzTime(date)
         let payloadHash = SHA256.hash(data: Array(body)).hexString
         var added = [(name: "X-Amz-Date", value: time.timestamp)]
         if let token = credentials.sessionToken { added.append((name: "X-Amz-Security-Token", value: token)) }
         if signPayloadHash { added.append((name: "X-Amz-Content-Sha256", value: payloadHash)) }
-        let parts = Self.components(url)
         var result = signature(
-            method: method, path: parts.path, query: parts.query,
-            headers: [(name: "Host", value: parts.host)] + headers + added, payloadHash: payloadHash, time: time
+            method: method, path: target.path, query: target.query,
+            headers: [(name: "Host", value: target.host)] + headers + added, payloadHash: payloadHash, time: time
         )
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope(time)), SignedHeaders=\(result.signedHeaders), Signature=\(result.signature.signature)"
         result.signature.headers = added + [(name: "Authorization", value: authorization)]
@@ -44,7 +52,7 @@ public struct SigV4Signer: Sendable {
     /// The signing parameters follow the operation's own query parameters, as botocore writes them.
     public func presign(method: String, url: URL, date: Date, expires: Int) -> (url: URL, signature: SigV4Signature) {
         let time = AmzTime(date)
-        let parts = Self.components(url)
+        let parts = RequestTarget(url)
         let headers = [(name: "Host", value: parts.host)]
         var authParameters = [
             ("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),
@@ -91,16 +99,6 @@ public struct SigV4Signer: Sendable {
 
     private static func hmac(_ key: [UInt8], _ message: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
-    }
-
-    /// The path and query exactly as they go on the wire, and the `Host` header (with any non-default port).
-    private static func components(_ url: URL) -> (host: String, path: String, query: String) {
-        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
-        var host = components?.host ?? ""
-        if let port = components?.port, !(components?.scheme == "http" && port == 80), !(components?.scheme == "https" && port == 443) {
-            host += ":\(port)"
-        }
-        return (host, components?.percentEncodedPath ?? "", components?.percentEncodedQuery ?? "")
     }
 
     /// The wire path without `.`/`..` segments, encoded a second time (every `%` becomes `%25`).

@@ -25,6 +25,22 @@ public enum UTCTimestamp {
         return text
     }
 
+    /// ISO 8601 basic format to the second, as AWS Signature Version 4 writes it: `20261122T091502Z`.
+    public static func basic(_ date: Date) -> String {
+        let parts = brokenDown(Int64(date.timeIntervalSince1970.rounded(.down)))
+        var text = ""
+        text.reserveCapacity(16)
+        append(Int(parts.tm_year) + 1900, width: 4, to: &text)
+        append(Int(parts.tm_mon) + 1, width: 2, to: &text)
+        append(Int(parts.tm_mday), width: 2, to: &text)
+        text += "T"
+        append(Int(parts.tm_hour), width: 2, to: &text)
+        append(Int(parts.tm_min), width: 2, to: &text)
+        append(Int(parts.tm_sec), width: 2, to: &text)
+        text += "Z"
+        return text
+    }
+
     /// RFC 5322 date for mail headers: `Sun, 22 Nov 2026 09:15:02 +0000`.
     public static func rfc5322(_ date: Date) -> String {
         let parts = brokenDown(Int64(date.timeIntervalSince1970.rounded(.down)))
