@@ -27,12 +27,17 @@ public enum MailboxSimulator {
 
     /// The simulator's reaction to `recipient`.
     public static func outcome(for recipient: String) -> Outcome {
-        let address = recipient.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let at = address.lastIndex(of: "@") else {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let trimmed = recipient.utf8.drop(while: isBlank).reversed().drop(while: isBlank)
+        guard let at = trimmed.firstIndex(of: UInt8(ascii: "@")) else { return .delivered }
+        // Reversed: the domain comes first, and every simulator domain is one of two lengths.
+        let domainLength = trimmed.distance(from: trimmed.startIndex, to: at)
+        guard domainLength == "simulator.amazonses.com".utf8.count || domainLength == "simulator.notify".utf8.count else {
             return .delivered
         }
-        let domain = address[address.index(after: at)...]
-        var mailbox = address[..<at]
+        let address = String(decoding: trimmed.reversed(), as: UTF8.self).lowercased()
+        let domain = address.suffix(domainLength)
+        var mailbox = address.dropLast(domainLength + 1)
         if let plus = mailbox.firstIndex(of: "+") {
             mailbox = mailbox[..<plus]
         }

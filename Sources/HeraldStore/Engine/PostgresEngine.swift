@@ -65,6 +65,11 @@ public final class PostgresEngine: DatabaseEngine {
         }
     }
 
+    /// Runs `body` on a pooled connection, for PostgreSQL-only statements written with PostgresNIO itself.
+    func withConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection(body)
+    }
+
     public func shutdown() async throws {
         runTask.cancel()
         await runTask.value

@@ -38,7 +38,14 @@ enum NotificationColumns {
         ]
     }
 
+    /// Each column's position in a row that starts with ``list``.
+    static let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.name, $0.offset) })
+
     static func decode(_ row: any SQLRow) throws -> NotificationRecord {
+        try decode(SQLRowColumns(row: row))
+    }
+
+    static func decode(_ row: some RowColumns) throws -> NotificationRecord {
         func uuid(_ column: String) throws -> UUID {
             let text = try row.decode(column: column, as: String.self)
             guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
