@@ -9,6 +9,8 @@ public struct ServiceCallback: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// A notification reached a final status.
         case deliveryStatus = "delivery_status"
+        /// A recipient complained about an email (marked it as spam).
+        case complaint
     }
 
     public var serviceId: UUID
@@ -24,7 +26,20 @@ public struct ServiceCallback: Sendable, Hashable {
     }
 }
 
-/// A callback due to be made: the notification as it is now, the status the call reports, and where to call.
+/// A recipient's first complaint about a notification, found while applying feedback.
+public struct ComplaintFinding: Sendable, Hashable {
+    public var notificationId: UUID
+    /// When the recipient complained (SES's `complaint.timestamp`).
+    public var complainedAt: Date
+
+    public init(notificationId: UUID, complainedAt: Date) {
+        self.notificationId = notificationId
+        self.complainedAt = complainedAt
+    }
+}
+
+/// A callback due to be made: the notification as it is now, the status the call reports (for a complaint, the
+/// notification's status when it came), when that happened, and where to call.
 public struct PendingCallback: Sendable {
     public var id: Int64
     public var notification: NotificationRecord
@@ -144,17 +159,29 @@ extension StoreWriter {
     /// as the status change, so a status is never reported twice or lost.
     public func queueStatusCallbacks(_ updates: [NotificationUpdate], previous: [UUID: NotificationStatus], now: Date) async throws {
         let finals = updates.filter { $0.status.isFinal && previous[$0.id] != $0.status }
-        guard !finals.isEmpty else { return }
+        try await queueCallbacks(.deliveryStatus, rows: finals.map { ($0.id, $0.status, $0.completedAt ?? now) }, now: now)
+    }
+
+    /// Queues a complaint callback for each complaint, for services that have one; like status callbacks, in the
+    /// transaction that records the complaint, and only for a notification's first complaint.
+    public func queueComplaintCallbacks(_ complaints: [ComplaintFinding], statuses: [UUID: NotificationStatus], now: Date) async throws {
+        try await queueCallbacks(
+            .complaint, rows: complaints.compactMap { c in statuses[c.notificationId].map { (c.notificationId, $0, c.complainedAt) } }, now: now
+        )
+    }
+
+    private func queueCallbacks(_ kind: ServiceCallback.Kind, rows: [(id: UUID, status: NotificationStatus, at: Date)], now: Date) async throws {
+        guard !rows.isEmpty else { return }
         let batch = RowBatch(
             columns: [("id", .text), ("status", .text), ("status_at", .bigint)],
-            rows: finals.map { [.string($0.id.storageString), .string($0.status.rawValue), .int(Int(($0.completedAt ?? now).microsecondsSinceEpoch))] }
+            rows: rows.map { [.string($0.id.storageString), .string($0.status.rawValue), .int(Int($0.at.microsecondsSinceEpoch))] }
         )
         try await db.raw("""
             INSERT INTO callback_outbox (service_id, notification_id, kind, status, status_at, available_at)
             SELECT n.service_id, u.id, c.kind, u.status, u.status_at, \(bind: now.microsecondsSinceEpoch)
             FROM (\(batch.select(dialect))) AS u
             JOIN notifications n ON n.id = u.id
-            JOIN service_callbacks c ON c.service_id = n.service_id AND c.kind = \(bind: ServiceCallback.Kind.deliveryStatus.rawValue)
+            JOIN service_callbacks c ON c.service_id = n.service_id AND c.kind = \(bind: kind.rawValue)
             """).run()
     }
 }

@@ -27,6 +27,9 @@ import Testing
         let seeds = database == .sqlite ? 100 : 30
         try await database.withStore { store in
             let fixture = try await ServiceFixture.create(in: store)
+            try await store.setCallback(ServiceCallback(
+                serviceId: fixture.service.id, kind: .complaint, url: "https://app.example/complaints", bearerToken: "app-secret-123"
+            ))
             for seed in 1...UInt64(seeds) {
                 var random = SeededGenerator(state: seed)
                 let chosen = documents.filter { _ in Bool.random(using: &random) }
@@ -60,6 +63,11 @@ import Testing
                 let labels = chosen.map(\.0.path).joined(separator: ", ")
                 #expect(stored.status == model.status, "seed \(seed): \(labels)")
                 #expect(stored.facts == model.facts, "seed \(seed): \(labels)")
+                // However often the complaint arrives, the app is told once.
+                let callbacks = try await store.claimCallbacks(limit: 100, lease: 60)
+                let complaints = callbacks.filter { $0.callback.kind == .complaint && $0.notification.id == notification.id }
+                #expect(complaints.count == (model.facts.contains(.complained) ? 1 : 0), "seed \(seed): \(labels)")
+                try await store.completeCallbacks(ids: callbacks.map(\.id))
             }
         }
     }

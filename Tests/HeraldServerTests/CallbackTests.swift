@@ -88,4 +88,60 @@ import Testing
             }
         }
     }
+
+    /// Records every call by path.
+    actor Recorder {
+        private(set) var calls: [(path: String, body: JSONValue)] = []
+        func record(path: String, body: JSONValue) { calls.append((path, body)) }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func aComplaintIsCalledBackOnceWithNotifysFields(database: TestDatabase) async throws {
+        let recorder = Recorder()
+        let router = Router()
+        router.post("app/:kind") { request, context -> Response in
+            var request = request
+            let body = try await request.collectBody(upTo: 1 << 20)
+            await recorder.record(path: context.parameters.get("kind") ?? "", body: (try? JSONValue(parsing: Data(body.readableBytesView))) ?? .null)
+            return Response(status: .ok)
+        }
+        try await withLoopbackServer(router: router) { port in
+            try await database.withStore { store in
+                let fixture = try await ServiceFixture.create(in: store)
+                var configuration = HeraldConfiguration(runsWorkers: false)
+                configuration.worker.idlePoll = .milliseconds(20)
+                configuration.callbacks = CallbackPolicy(baseDelay: 0.2, idlePoll: .milliseconds(20))
+                try await withRunningHerald(store: store, configuration: configuration, fixture: fixture) { _, api in
+                    #expect(try await api.get("/herald/v1/callbacks/inbound-letters").status == .notFound)
+                    for kind in ["delivery-status", "complaint"] {
+                        let set = try await api.send("/herald/v1/callbacks/\(kind)", method: .put, body: try JSONSerialization.data(withJSONObject: [
+                            "url": "http://127.0.0.1:\(port)/app/\(kind)", "bearer_token": "app-secret-123",
+                        ]))
+                        #expect(set.status == .ok)
+                        #expect(set.json["callback_type"] as? String == kind.replacingOccurrences(of: "-", with: "_"))
+                    }
+                    let reply = try await api.post("/v2/notifications/email", json: [
+                        "email_address": "complaint@simulator.amazonses.com", "template_id": fixture.template.id.storageString,
+                        "personalisation": ["name": "A", "code": "1"], "reference": "ref-complaint",
+                    ])
+                    let id = try #require(reply.json["id"] as? String)
+                    let started = ContinuousClock.now
+                    while await recorder.calls.count < 2, ContinuousClock.now - started < .seconds(15) {
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    try await Task.sleep(for: .milliseconds(500))  // time for any duplicate to arrive
+                    let calls = await recorder.calls
+                    #expect(calls.map(\.path).sorted() == ["complaint", "delivery-status"])
+                    let complaint = try #require(calls.first { $0.path == "complaint" }?.body)
+                    #expect(complaint["notification_id"]?.stringValue == id)
+                    #expect(complaint["complaint_id"]?.stringValue.flatMap(UUID.init(uuidString:)) != nil)
+                    #expect(complaint["complaint_id"]?.stringValue != id)
+                    #expect(complaint["reference"]?.stringValue == "ref-complaint")
+                    #expect(complaint["to"]?.stringValue == "complaint@simulator.amazonses.com")
+                    #expect(complaint["complaint_date"]?.stringValue?.hasSuffix("Z") == true)
+                    #expect(calls.first { $0.path == "delivery-status" }?.body["status"]?.stringValue == "delivered")
+                }
+            }
+        }
+    }
 }

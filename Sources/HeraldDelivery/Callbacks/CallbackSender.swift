@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import HeraldCore
 import HeraldStore
@@ -99,22 +100,43 @@ public struct CallbackSender: ServiceLifecycle.Service {
         return false
     }
 
-    /// Notify's delivery-status callback body.
+    /// Notify's callback body for the callback's kind.
     static func payload(_ pending: PendingCallback) -> JSONValue {
         let n = pending.notification
-        return [
-            "id": .string(n.id.storageString),
-            "reference": .optional(n.reference),
-            "to": .string(n.recipient),
-            "status": .string(pending.status.rawValue),
-            "created_at": .string(NotifyTimestamp.string(n.createdAt)),
-            "completed_at": NotifyTimestamp.optional(n.completedAt ?? pending.statusAt),
-            "sent_at": NotifyTimestamp.optional(n.sentAt),
-            "notification_type": .string(n.channel.rawValue),
-            "status_updated_at": .string(NotifyTimestamp.string(pending.statusAt)),
-            "provider_response": .optional(n.statusReason),
-            "template_id": .string(n.templateId.storageString),
-            "template_version": .int(n.templateVersion),
-        ]
+        switch pending.callback.kind {
+        case .deliveryStatus:
+            return [
+                "id": .string(n.id.storageString),
+                "reference": .optional(n.reference),
+                "to": .string(n.recipient),
+                "status": .string(pending.status.rawValue),
+                "created_at": .string(NotifyTimestamp.string(n.createdAt)),
+                "completed_at": NotifyTimestamp.optional(n.completedAt ?? pending.statusAt),
+                "sent_at": NotifyTimestamp.optional(n.sentAt),
+                "notification_type": .string(n.channel.rawValue),
+                "status_updated_at": .string(NotifyTimestamp.string(pending.statusAt)),
+                "provider_response": .optional(n.statusReason),
+                "template_id": .string(n.templateId.storageString),
+                "template_version": .int(n.templateVersion),
+            ]
+        case .complaint:
+            return [
+                "notification_id": .string(n.id.storageString),
+                "complaint_id": .string(complaintId(for: n.id).storageString),
+                "reference": .optional(n.reference),
+                "to": .string(n.recipient),
+                "complaint_date": .string(NotifyTimestamp.string(pending.statusAt)),
+            ]
+        }
+    }
+
+    /// The id Herald gives a notification's complaint (it keeps one per notification): derived from the notification
+    /// id, so every retry of the callback, and any later read, carries the same one.
+    static func complaintId(for notificationId: UUID) -> UUID {
+        var bytes = Array(SHA256.hash(data: Array("herald-complaint:\(notificationId.storageString)".utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50  // name-based (version 5 layout, SHA-256 instead of SHA-1)
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

@@ -35,6 +35,9 @@ public struct DeliveryRecorder: Sendable {
             let feedback = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
             try await writer.update(plan.updates)
             try await writer.queueStatusCallbacks(plan.updates, previous: states.mapValues(\.status), now: now)
+            try await writer.queueComplaintCallbacks(
+                feedback.complaints, statuses: Dictionary(uniqueKeysWithValues: plan.updates.map { ($0.id, $0.status) }), now: now
+            )
             try await writer.appendTimeline(plan.timeline)
             try await writer.addSuppressions(feedback.suppressions, now: now, softBounces: softBounces)
             try await writer.finishDeliveries(ids: plan.finished)

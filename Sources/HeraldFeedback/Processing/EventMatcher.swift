@@ -11,6 +11,8 @@ struct EventMatcher {
     private(set) var timeline: [TimelineEvent] = []
     /// Addresses that bounced permanently or complained, to suppress, and soft bounces, to count.
     private(set) var suppressions: [SuppressionFinding] = []
+    /// First complaints about a notification, for complaint callbacks.
+    private(set) var complaints: [ComplaintFinding] = []
 
     init(states: [NotificationState]) {
         self.states = Dictionary(uniqueKeysWithValues: states.map { ($0.id, $0) })
@@ -43,6 +45,9 @@ struct EventMatcher {
                 update.statusReason = reason
             }
             changed[id] = update
+            if lifecycle.facts.contains(.complained), !state.facts.contains(.complained) {
+                complaints.append(ComplaintFinding(notificationId: id, complainedAt: event.occurredAt))
+            }
             states[id] = NotificationState(
                 id: id, status: lifecycle.status, facts: lifecycle.facts,
                 providerMessageId: state.providerMessageId ?? event.providerMessageId, sentAt: state.sentAt

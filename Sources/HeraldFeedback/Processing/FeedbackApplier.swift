@@ -75,6 +75,9 @@ public struct FeedbackApplier: Sendable {
             try await writer.queueStatusCallbacks(
                 matcher.updates, previous: Dictionary(states.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first }), now: now
             )
+            try await writer.queueComplaintCallbacks(
+                matcher.complaints, statuses: Dictionary(uniqueKeysWithValues: matcher.updates.map { ($0.id, $0.status) }), now: now
+            )
             try await writer.appendTimeline(matcher.timeline)
             try await writer.addSuppressions(matcher.suppressions, now: now, softBounces: softBounces)
             try await writer.deleteFeedback(ids: applied)

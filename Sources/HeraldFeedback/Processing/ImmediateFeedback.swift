@@ -15,6 +15,8 @@ public enum ImmediateFeedback {
         public var unapplied: [FeedbackDocument] = []
         /// Addresses to suppress.
         public var suppressions: [SuppressionFinding] = []
+        /// First complaints, for complaint callbacks.
+        public var complaints: [ComplaintFinding] = []
     }
 
     /// Folds `documents` into `updates` (the batch's pending status changes, one per notification) and `timeline`.
@@ -41,6 +43,6 @@ public enum ImmediateFeedback {
             updates[index].statusReason = change.statusReason ?? updates[index].statusReason
         }
         timeline += matcher.timeline
-        return Result(unapplied: leftovers, suppressions: matcher.suppressions)
+        return Result(unapplied: leftovers, suppressions: matcher.suppressions, complaints: matcher.complaints)
     }
 }
