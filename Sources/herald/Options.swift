@@ -2,10 +2,13 @@ import ArgumentParser
 import HeraldCore
 import Foundation
 import HeraldDelivery
+import HeraldFeedback
 import HeraldServer
 import HeraldSMTP
 import HeraldStore
 import Logging
+import Metrics
+import Prometheus
 
 /// Where Herald keeps its state; shared by every command.
 struct DatabaseOptions: ParsableArguments {
@@ -102,6 +105,12 @@ struct DeliveryOptions: ParsableArguments {
     @Option(help: "Days within which --soft-bounce-limit soft bounces suppress an address.")
     var softBounceWindow: Double = 7
 
+    @Option(help: "Bounce rate, in percent of emails sent in the last 24 hours, at which a service's rate is logged as a warning (SES reviews accounts around 5%).")
+    var bounceRateWarning: Double = 5
+
+    @Option(help: "Complaint rate, in percent, at which a service's rate is logged as a warning (SES reviews accounts around 0.1%).")
+    var complaintRateWarning: Double = 0.1
+
     @Option(name: .customLong("public-url"), help: "The https address people reach Herald at, for one-click unsubscribe links in bulk mail (default: $HERALD_PUBLIC_URL; without it, only mail whose client gave one_click_unsubscribe_url has a link).")
     var publicURL: String?
 
@@ -130,6 +139,11 @@ struct DeliveryOptions: ParsableArguments {
         configuration.worker.playpen = Playpen.forEnvironment(environment, allowed: allowed)
         guard softBounceLimit > 0, softBounceWindow > 0 else { throw ValidationError("--soft-bounce-limit and --soft-bounce-window must be more than 0") }
         configuration.worker.softBounces = SoftBouncePolicy(limit: softBounceLimit, window: softBounceWindow * 86_400)
+        guard (0...100).contains(bounceRateWarning), (0...100).contains(complaintRateWarning) else {
+            throw ValidationError("--bounce-rate-warning and --complaint-rate-warning are percentages from 0 to 100")
+        }
+        configuration.reputation.bounceRateWarning = bounceRateWarning / 100
+        configuration.reputation.complaintRateWarning = complaintRateWarning / 100
         if let publicURL = publicURL ?? ProcessInfo.processInfo.environment["HERALD_PUBLIC_URL"] {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw ValidationError("--public-url must be an http(s) URL, e.g. https://herald.example.org/")
@@ -155,6 +169,20 @@ extension DeliveryOptions {
         configuration.trustedCAFile = smtpCAFile ?? configuration.trustedCAFile
         return configuration
     }
+}
+
+/// Sets up swift-metrics once per process with a Prometheus registry; returns what `GET /metrics` serves.
+func makeMetricsExposition() -> @Sendable () -> [UInt8] {
+    let registry = MetricsBootstrap.registry
+    return { registry.emitToBuffer() }
+}
+
+private enum MetricsBootstrap {
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
 }
 
 /// Sets up swift-log once per process: human-readable lines on standard error, level from $HERALD_LOG_LEVEL.

@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         try sms.apply(to: &configuration)
         let store = try await database.openStore(logger: logger)
         configuration.sns.topicARNs = Set(snsTopicARNs)
+        configuration.metricsExposition = makeMetricsExposition()
         logger.info("Herald starting", metadata: ["database": "\(DatabaseOptions.redacted(database.setting))", "port": "\(port)"])
         let app = try buildApplication(store: store, configuration: configuration, logger: logger)
         try await app.runService()

@@ -5,6 +5,7 @@ import HeraldFeedback
 import HeraldStore
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// The long-running services of a Herald process other than the HTTP server: delivery workers, the callback sender, the
@@ -17,6 +18,7 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
         ),
         FeedbackProcessor(store: store, softBounces: configuration.worker.softBounces, logger: logger),
         CallbackSender(store: store, policy: configuration.callbacks, logger: logger),
+        ReputationMonitor(store: store, policy: configuration.reputation, logger: logger),
     ]
     if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
         services.append(consumer)
@@ -25,12 +27,21 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
 }
 
 /// The HTTP routes: Notify's v2 API and Herald's own `/herald/v1` behind JWT authentication, the SNS webhook (authenticated by SNS's
-/// signatures), and an unauthenticated status check.
+/// signatures), and an unauthenticated status check and metrics (when `metrics` writes them).
 public func buildRouter(
-    store: HeraldStore, sns: SNSWebhookConfiguration = .init(), sms: SMSSettings = .init(), publicURL: String = "http://127.0.0.1:8080/"
+    store: HeraldStore, sns: SNSWebhookConfiguration = .init(), sms: SMSSettings = .init(), publicURL: String = "http://127.0.0.1:8080/",
+    reputationWindow: TimeInterval = ReputationPolicy().window, metrics: (@Sendable () -> [UInt8])? = nil
 ) -> Router<HeraldRequestContext> {
     let router = Router(context: HeraldRequestContext.self)
     router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
+    if let metrics {
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metrics()))
+            )
+        }
+    }
     let acceptor = NotificationAcceptor(store: store)
     let authentication = NotifyAuthMiddleware(authenticator: Authenticator(store: store))
     let v2 = router.group("v2").add(middleware: authentication)
@@ -38,6 +49,7 @@ public func buildRouter(
     let herald = router.group("herald/v1").add(middleware: authentication)
     SuppressionsController(store: store).addRoutes(to: herald)
     CallbacksController(store: store).addRoutes(to: herald)
+    ReputationController(store: store, window: reputationWindow).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router
@@ -47,7 +59,10 @@ public func buildRouter(
 /// Tests call this with their own store, so the wiring they exercise is the real one.
 public func buildApplication(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(store: store, sns: configuration.sns, sms: configuration.sms, publicURL: configuration.publicURL),
+        router: buildRouter(
+            store: store, sns: configuration.sns, sms: configuration.sms, publicURL: configuration.publicURL,
+            reputationWindow: configuration.reputation.window, metrics: configuration.metricsExposition
+        ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Herald"),
         services: configuration.runsWorkers ? try backgroundServices(store: store, configuration: configuration, logger: logger) : [],
         logger: logger

@@ -47,6 +47,10 @@ public struct HeraldConfiguration: Sendable {
     public var feedbackQueueURL: String?
     /// How many long polls of `feedbackQueueURL` run at once.
     public var feedbackQueuePollers = 2
+    /// When bounce and complaint rates are warned about.
+    public var reputation = ReputationPolicy()
+    /// Writes the process's metrics in Prometheus's text format for `GET /metrics`; none serves no such route.
+    public var metricsExposition: (@Sendable () -> [UInt8])?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, provider: Provider = .simulator,
