@@ -56,7 +56,7 @@ def no_queue():
 
 
 def integer(request, name, default, low, high):
-    value = request.get(name, default)
+    value = default if request.get(name) is None else request[name]
     if not isinstance(value, int) and not (isinstance(value, str) and value.isdigit()) or not low <= int(value) <= high:
         raise SQSError("InvalidParameterValue", f"Value {value} for parameter {name} is invalid. Must be between {low} and {high}.")
     return int(value)
@@ -282,7 +282,11 @@ class SQS:
         visibility = integer(r, "VisibilityTimeout", q.attributes["VisibilityTimeout"], 0, 43200)
         deadline = now + wait
         while True:
-            received = q.receive(count, visibility, now, self.redrive(q))
+            redrive = self.redrive(q)
+            dead = len(redrive[0].messages) if redrive else 0
+            received = q.receive(count, visibility, now, redrive)
+            if redrive and len(redrive[0].messages) > dead:
+                self.lock.notify_all()  # a message moved to the dead-letter queue wakes long polls there
             if received or now >= deadline or self.queues.get(q.name) is not q:
                 break
             wake = min(deadline, q.hidden[0][0]) if q.hidden else deadline  # a send or visibility change wakes it too
