@@ -239,5 +239,40 @@ enum Migrations {
                 "CREATE INDEX callback_outbox_ready ON callback_outbox (available_at) WHERE failed_at IS NULL",
             ]
         ),
+        // Members of a service, known by the platform's own ids, and their listens. A listen's `scope` is '' for
+        // "every scope" rather than NULL, so that the unique key also holds for unscoped listens (NULLs are distinct
+        // in a unique constraint on both engines) and the fan-out query finds listeners by equality on an index.
+        Migration(
+            version: 9, name: "members and listens",
+            statements: [
+                """
+                CREATE TABLE members (
+                    service_id TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    name TEXT,
+                    email TEXT,
+                    phone TEXT,
+                    time_zone TEXT,
+                    active INTEGER NOT NULL DEFAULT 1,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, member_id)
+                )
+                """,
+                """
+                CREATE TABLE listens (
+                    id TEXT PRIMARY KEY,
+                    service_id TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    event_type TEXT NOT NULL,
+                    scope TEXT NOT NULL DEFAULT '',
+                    created_at BIGINT NOT NULL,
+                    UNIQUE (service_id, member_id, event_type, scope)
+                )
+                """,
+                "CREATE INDEX listens_by_event_type ON listens (service_id, event_type, scope, member_id)",
+                "CREATE INDEX listens_by_scope ON listens (service_id, scope)",
+            ]
+        ),
     ]
 }

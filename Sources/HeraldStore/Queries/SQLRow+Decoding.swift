@@ -1,0 +1,16 @@
+import Foundation
+import SQLKit
+
+extension SQLRow {
+    /// A UUID stored as text; ``CorruptRow`` when the text is not one.
+    func decodeUUID(column: String) throws -> UUID {
+        let text = try decode(column: column, as: String.self)
+        guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
+        return id
+    }
+
+    /// A timestamp stored as microseconds since the Unix epoch.
+    func decodeDate(column: String) throws -> Date {
+        Date(microsecondsSinceEpoch: try decode(column: column, as: Int64.self))
+    }
+}
