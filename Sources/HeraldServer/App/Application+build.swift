@@ -50,6 +50,8 @@ public func buildRouter(
     SuppressionsController(store: store).addRoutes(to: herald)
     CallbacksController(store: store).addRoutes(to: herald)
     ReputationController(store: store, window: reputationWindow).addRoutes(to: herald)
+    MembersController(store: store, sms: sms).addRoutes(to: herald)
+    ListensController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router
