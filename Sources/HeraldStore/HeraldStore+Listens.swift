@@ -7,27 +7,46 @@ extension HeraldStore {
     /// stored listen and whether it is new, or nil when the service has no such member.
     @discardableResult
     public func createListen(_ listen: Listen) async throws -> (listen: Listen, created: Bool)? {
-        try await engine.autocommit { db in
-            let service = listen.serviceId.storageString
-            let inserted = try await db.raw("""
-                INSERT INTO listens (id, service_id, member_id, event_type, scope, created_at)
-                SELECT \(bind: listen.id.storageString), service_id, member_id, \(bind: listen.eventType.text), \(bind: listen.scope ?? ""),
-                       \(bind: listen.createdAt.microsecondsSinceEpoch)
-                FROM members WHERE service_id = \(bind: service) AND member_id = \(bind: listen.memberId)
-                ON CONFLICT (service_id, member_id, event_type, scope) DO NOTHING RETURNING id
-                """).first()
-            if inserted != nil {
+        let dialect = self.dialect
+        return try await engine.autocommit { db in
+            if try await Self.insert([listen], into: db, dialect) == 1 {
                 var stored = listen
                 stored.createdAt = Date(microsecondsSinceEpoch: listen.createdAt.microsecondsSinceEpoch)  // as read back
                 return (stored, true)
             }
             let existing = try await db.raw("""
                 SELECT \(unsafeRaw: Self.listenColumns) FROM listens
-                WHERE service_id = \(bind: service) AND member_id = \(bind: listen.memberId)
+                WHERE service_id = \(bind: listen.serviceId.storageString) AND member_id = \(bind: listen.memberId)
                   AND event_type = \(bind: listen.eventType.text) AND scope = \(bind: listen.scope ?? "")
                 """).first()
             return try existing.map { (try Self.decodeListen($0), false) }
         }
+    }
+
+    /// Stores many listens in one statement (50,000 in one call is the API's limit), skipping those whose member
+    /// already has the same one and those of members the service does not have; returns how many it stored.
+    @discardableResult
+    public func createListens(_ listens: [Listen]) async throws -> Int {
+        guard !listens.isEmpty else { return 0 }
+        let dialect = self.dialect
+        return try await engine.autocommit { db in try await Self.insert(listens, into: db, dialect) }
+    }
+
+    /// Inserts the listens of existing members that are not there yet; returns how many it inserted.
+    private static func insert(_ listens: [Listen], into db: any SQLDatabase, _ dialect: SQLDialectKind) async throws -> Int {
+        let batch = RowBatch(
+            columns: columns,
+            rows: listens.map {
+                [.string($0.id.storageString), .string($0.serviceId.storageString), .string($0.memberId), .string($0.eventType.text),
+                 .string($0.scope ?? ""), .int(Int($0.createdAt.microsecondsSinceEpoch))]
+            }
+        )
+        return try await db.raw("""
+            INSERT INTO listens (\(unsafeRaw: listenColumns))
+            SELECT \(unsafeRaw: batch.columns.map { "b.\($0.name)" }.joined(separator: ", "))
+            FROM (\(batch.select(dialect))) AS b JOIN members m ON m.service_id = b.service_id AND m.member_id = b.member_id
+            WHERE true ON CONFLICT (service_id, member_id, event_type, scope) DO NOTHING RETURNING id
+            """).all().count
     }
 
     /// A member's listens, oldest first.
@@ -89,7 +108,11 @@ extension HeraldStore {
         }
     }
 
-    private static let listenColumns = "id, service_id, member_id, event_type, scope, created_at"
+    /// The `listens` columns in one order; `scope` is '' for a listen without one.
+    private static let columns: [(name: String, type: RowBatch.ColumnType)] = [
+        ("id", .text), ("service_id", .text), ("member_id", .text), ("event_type", .text), ("scope", .text), ("created_at", .bigint),
+    ]
+    private static let listenColumns = columns.map(\.name).joined(separator: ", ")
 
     private static func decodeListen(_ row: any SQLRow) throws -> Listen {
         let pattern = try row.decode(column: "event_type", as: String.self)

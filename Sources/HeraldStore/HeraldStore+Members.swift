@@ -8,6 +8,7 @@ extension HeraldStore {
     /// counts once, with its last values.
     @discardableResult
     public func upsertMembers(_ members: [Member]) async throws -> MemberUpsertCounts {
+        guard !members.isEmpty else { return MemberUpsertCounts(created: 0, updated: 0) }
         var latest: [String: Member] = [:]
         for member in members {
             latest[member.serviceId.storageString + member.id] = member  // the service id has a fixed length

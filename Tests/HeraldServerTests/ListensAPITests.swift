@@ -84,4 +84,40 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func subscribeManyAtOnce(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada"), Member(serviceId: fixture.service.id, id: "bo")])
+            let app = Application(router: buildRouter(store: store))
+            try await app.test(.router) { client in
+                let api = APIClient(client: client, key: fixture.liveKey.keyString)
+                let items: [[String: Any]] = [
+                    ["member_id": "ada", "event_type": "forums.post.*"],
+                    ["member_id": "bo", "event_type": "forums.post.comment.new", "scope": "post-1"],
+                    ["member_id": "bo", "event_type": "forums.post.comment.new", "scope": "post-1"],  // twice in one call
+                    ["member_id": "nobody", "event_type": "forums.post.*"],
+                ]
+                let reply = try await api.post("/herald/v1/listens", json: ["listens": items])
+                #expect(reply.status == .ok)
+                #expect(reply.json["created"] as? Int == 2)
+                #expect(reply.json["unchanged"] as? Int == 2)
+                let comment = try EventType(validating: "forums.post.comment.new")
+                #expect(try await store.listeners(serviceId: fixture.service.id, of: comment, scope: "post-1").map(\.id) == ["ada", "bo"])
+
+                let invalid = try await api.post("/herald/v1/listens", json: ["listens": [
+                    ["member_id": "ada", "event_type": "forums.post.*"], ["event_type": "forums.*.new", "scope": ""], "ada",
+                ]])
+                #expect(invalid.status == .badRequest)
+                #expect((invalid.json["errors"] as? [[String: Any]])?.compactMap { $0["message"] as? String } == [
+                    "listens[1].member_id is a required property",
+                    "listens[1].event_type 'forums.*.new' may use '*' only as its whole last part, after at least one other part (forums.post.*)",
+                    "listens[1].scope must be 1 to 255 characters long (leave it out for every scope)",
+                    "listens[2] ada is not of type object",
+                ])
+                #expect(try await api.post("/herald/v1/listens", json: ["listen": []]).firstError?.1 == "listens is a required property")
+            }
+        }
+    }
 }

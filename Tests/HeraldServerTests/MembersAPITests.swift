@@ -99,7 +99,7 @@ import Testing
                 #expect(noList.firstError?.1 == "members is a required property")
                 let tooMany = try await put(api, (0...50_000).map { ["member_id": "m\($0)"] })
                 #expect(tooMany.status == .badRequest)
-                #expect(tooMany.firstError?.1 == "members has 50001 members: at most 50000 may be sent in one call")
+                #expect(tooMany.firstError?.1 == "members has 50001 items: at most 50000 may be sent in one call")
             }
         }
     }

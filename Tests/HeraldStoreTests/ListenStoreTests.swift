@@ -112,4 +112,25 @@ import Testing
             #expect(try await store.listeners(serviceId: service, of: comment, scope: "post-1").isEmpty)
         }
     }
+
+    /// A happening that reaches 50,000 members (the API's bulk limit), half through an unscoped wildcard and half
+    /// through an exact listen in the happening's scope; listens of unknown members and repeated ones are skipped.
+    @Test(arguments: TestDatabase.available)
+    func fiftyThousandListenersInOneCall(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let service = try await ServiceFixture.create(in: store).service.id
+            let ids = (0..<50_000).map { String(format: "member-%05d", $0) }
+            try await store.upsertMembers(ids.map { Member(serviceId: service, id: $0) })
+            let listens = try ids.enumerated().map { index, id in
+                index.isMultiple(of: 2)
+                    ? try listen(service, id, "forums.post.*") : try listen(service, id, "forums.post.comment.new", scope: "post-1")
+            }
+            #expect(try await store.createListens(listens + [try listen(service, "nobody", "forums.post.*")]) == 50_000)
+            #expect(try await store.createListens(Array(listens.prefix(10))) == 0)
+            let comment = try EventType(validating: "forums.post.comment.new")
+            #expect(try await store.listeners(serviceId: service, of: comment, scope: "post-1").map(\.id) == ids)
+            let elsewhere = try await store.listeners(serviceId: service, of: comment, scope: "post-2")
+            #expect(elsewhere.map(\.id) == ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element))
+        }
+    }
 }

@@ -7,15 +7,22 @@ import Hummingbird
 ///
 /// `POST /herald/v1/members/{member_id}/listens` `{"event_type": "forums.post.*", "scope": "post-123"}` subscribes
 /// (201 when new, 200 with the existing listen when the member already has it); `GET` on the same path lists them;
-/// `DELETE /herald/v1/members/{member_id}/listens/{listen_id}` removes one; `DELETE /herald/v1/listens?scope=post-123`
-/// (and/or `event_type=…`, `member_id=…`) removes every matching listen, as when the post is deleted.
+/// `DELETE /herald/v1/members/{member_id}/listens/{listen_id}` removes one. `POST /herald/v1/listens`
+/// `{"listens": [{"member_id": …, "event_type": …, "scope": …}]}` subscribes up to 50,000 at once and answers
+/// `{"created": n, "unchanged": m}` (unchanged: the member had it already, or the service has no such member);
+/// `DELETE /herald/v1/listens?scope=post-123` (and/or `event_type=…`, `member_id=…`) removes every listen with all
+/// of those, as when the post is deleted, and answers `{"deleted": n}`.
 struct ListensController {
+    /// The most listens one bulk `POST` may carry.
+    static let maximumListensPerCall = 50_000
+
     let store: HeraldStore
 
     func addRoutes(to group: RouterGroup<HeraldRequestContext>) {
         group.post("members/:member_id/listens", use: create)
         group.get("members/:member_id/listens", use: list)
         group.delete("members/:member_id/listens/:listen_id", use: remove)
+        group.post("listens", use: createMany)
         group.delete("listens", use: removeMatching)
     }
 
@@ -23,9 +30,22 @@ struct ListensController {
         let auth = try context.requireAuth()
         var request = request
         let body = try await request.jsonObjectBody(upTo: 64 * 1024)
-        let listen = try ListenJSON.listen(body, serviceId: auth.service.id, memberId: try context.memberId())
+        var problems: [String] = []
+        let listen = ListenJSON.listen(body, field: "", serviceId: auth.service.id, memberId: try context.memberId(), problems: &problems)
+        guard let listen else { throw NotifyError.validation(problems) }
         guard let stored = try await store.createListen(listen) else { throw NotifyError.noResult }
         return JSONResponse(stored.created ? .created : .ok, ListenJSON.json(stored.listen))
+    }
+
+    @Sendable func createMany(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
+        let auth = try context.requireAuth()
+        var request = request
+        let body = try await request.jsonObjectBody(upTo: 64 * 1024 * 1024)
+        let listens = try body.bulkItems("listens", maximum: Self.maximumListensPerCall) { item, field, problems in
+            ListenJSON.listen(item, field: field, serviceId: auth.service.id, memberId: nil, problems: &problems)
+        }
+        let created = try await store.createListens(listens)
+        return JSONResponse(.ok, ["created": .int(created), "unchanged": .int(listens.count - created)])
     }
 
     @Sendable func list(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
@@ -47,21 +67,21 @@ struct ListensController {
 
     @Sendable func removeMatching(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
         let auth = try context.requireAuth()
-        var filter: (memberId: String?, eventType: EventTypePattern?, scope: String?) = (nil, nil, nil)
+        var problems: [String] = []
+        var (memberId, eventType, scope): (String?, EventTypePattern?, String?) = (nil, nil, nil)
         for (key, value) in request.uri.queryParameters.map({ (String($0.key), String($0.value)) }) {
             switch key {
-            case "member_id": filter.memberId = value
-            case "event_type": filter.eventType = try ListenJSON.eventType(value)
-            case "scope": filter.scope = try ListenJSON.scope(value)
-            default: throw NotifyError.validation(["Additional properties are not allowed (\(key) was unexpected)"])
+            case "member_id": memberId = value
+            case "event_type": eventType = ListenJSON.eventType(value, in: "", problems: &problems)
+            case "scope": scope = ListenJSON.scope(value, in: "", problems: &problems)
+            default: problems.append("Additional properties are not allowed (\(key) was unexpected)")
             }
         }
-        guard filter.memberId != nil || filter.eventType != nil || filter.scope != nil else {
-            throw NotifyError.validation(["give at least one of scope, event_type and member_id: all of a service's listens are never deleted at once"])
+        if problems.isEmpty, memberId == nil, eventType == nil, scope == nil {
+            problems.append("give at least one of scope, event_type and member_id: a service's listens are never all deleted at once")
         }
-        let deleted = try await store.deleteListens(
-            serviceId: auth.service.id, memberId: filter.memberId, eventType: filter.eventType, scope: filter.scope
-        )
+        guard problems.isEmpty else { throw NotifyError.validation(problems) }
+        let deleted = try await store.deleteListens(serviceId: auth.service.id, memberId: memberId, eventType: eventType, scope: scope)
         return JSONResponse(.ok, ["deleted": .int(deleted)])
     }
 }

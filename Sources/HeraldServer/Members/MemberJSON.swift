@@ -20,12 +20,7 @@ enum MemberJSON {
         }
         let before = problems.count
         value.rejectMembers(otherThan: fields, in: field, problems: &problems)
-        let id = value.optionalString("member_id", in: field, problems: &problems)
-        if value["member_id"]?.isNull ?? true {
-            problems.append("\(field).member_id is a required property")
-        } else if let id, id.isEmpty || id.utf8.count > Member.maximumIdLength {
-            problems.append("\(field).member_id must be 1 to \(Member.maximumIdLength) characters long")
-        }
+        let id = memberId(of: value, in: field, problems: &problems)
         var email: String?
         if let text = value.optionalString("email_address", in: field, problems: &problems) {
             email = try? EmailAddress(validating: text).value
@@ -52,6 +47,15 @@ enum MemberJSON {
         let name = value.optionalString("name", in: field, problems: &problems)
         guard problems.count == before, let id else { return nil }
         return Member(serviceId: serviceId, id: id, name: name, email: email, phone: phone, timeZone: timeZone, active: active, createdAt: now)
+    }
+
+    /// The `member_id` of an object: required, 1 to 255 bytes.
+    static func memberId(of value: JSONValue, in field: String, problems: inout [String]) -> String? {
+        let id = value.requiredString("member_id", in: field, problems: &problems)
+        if let id, id.isEmpty || id.utf8.count > Member.maximumIdLength {
+            problems.append("\(ValidationMessage.path(field, "member_id")) must be 1 to \(Member.maximumIdLength) characters long")
+        }
+        return id
     }
 
     /// A member as the API shows it.

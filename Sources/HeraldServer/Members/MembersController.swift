@@ -28,21 +28,10 @@ struct MembersController {
         let auth = try context.requireAuth()
         var request = request
         let body = try await request.jsonObjectBody(upTo: 64 * 1024 * 1024)
-        guard let items = body["members"]?.arrayValue else {
-            throw NotifyError.validation([body["members"].map { ValidationMessage.notOfType("members", $0, "array") } ?? "members is a required property"])
-        }
-        guard items.count <= Self.maximumMembersPerCall else {
-            throw NotifyError.validation(["members has \(items.count) members: at most \(Self.maximumMembersPerCall) may be sent in one call"])
-        }
-        var problems: [String] = []
-        body.rejectMembers(otherThan: ["members"], in: "", problems: &problems)
         let now = Date()
-        let members = items.enumerated().compactMap { index, item in
-            MemberJSON.member(
-                item, field: "members[\(index)]", serviceId: auth.service.id, now: now, homeCountryCode: sms.homeCountryCode, problems: &problems
-            )
+        let members = try body.bulkItems("members", maximum: Self.maximumMembersPerCall) { item, field, problems in
+            MemberJSON.member(item, field: field, serviceId: auth.service.id, now: now, homeCountryCode: sms.homeCountryCode, problems: &problems)
         }
-        guard problems.isEmpty else { throw NotifyError.validation(Array(problems.prefix(100))) }
         let counts = try await store.upsertMembers(members)
         return JSONResponse(.ok, ["created": .int(counts.created), "updated": .int(counts.updated)])
     }
