@@ -29,7 +29,9 @@ extension HeraldStore {
     public func createListens(_ listens: [Listen]) async throws -> Int {
         guard !listens.isEmpty else { return 0 }
         let dialect = self.dialect
-        return try await engine.autocommit { db in try await Self.insert(listens, into: db, dialect) }
+        // In key order, so that concurrent calls with overlapping listens take their index locks in the same order.
+        let ordered = listens.sorted { ($0.serviceId.storageString, $0.memberId, $0.eventType.text, $0.scope ?? "") < ($1.serviceId.storageString, $1.memberId, $1.eventType.text, $1.scope ?? "") }
+        return try await engine.autocommit { db in try await Self.insert(ordered, into: db, dialect) }
     }
 
     /// Inserts the listens of existing members that are not there yet; returns how many it inserted.

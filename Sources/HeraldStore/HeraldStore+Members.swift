@@ -13,7 +13,8 @@ extension HeraldStore {
         for member in members {
             latest[member.serviceId.storageString + member.id] = member  // the service id has a fixed length
         }
-        let batch = MemberColumns.batch(latest.values)
+        // In key order, so that concurrent upserts of overlapping members lock rows in the same order (no deadlock).
+        let batch = MemberColumns.batch(latest.sorted { $0.key < $1.key }.map(\.value))
         let keys = RowBatch(columns: Array(MemberColumns.columns.prefix(2)), rows: batch.rows.map { Array($0.prefix(2)) })
         let dialect = self.dialect
         let existing = try await engine.transaction { db in
