@@ -32,7 +32,7 @@ import Testing
                 repeat {
                     try await Task.sleep(for: .milliseconds(50))
                     reputation = try await api.get("/herald/v1/reputation").json
-                } while (reputation["bounced"] as? Int) != 1 && ContinuousClock.now - started < .seconds(10)
+                } while (reputation["bounced"] as? Int) != 1 && ContinuousClock.now - started < .seconds(30)
                 #expect(reputation["emails_sent"] as? Int == 2)
                 #expect(reputation["bounced"] as? Int == 1)
                 #expect(reputation["complained"] as? Int == 0)

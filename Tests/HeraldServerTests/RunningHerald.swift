@@ -28,11 +28,11 @@ func withRunningHerald(
 }
 
 extension APIClient {
-    /// Polls `GET /v2/notifications/{id}` until the status is `expected` or 10 s pass; returns the last status seen.
+    /// Polls `GET /v2/notifications/{id}` until the status is `expected` or 30 s pass (CI runs every suite at once on two cores); returns the last status seen.
     func waitForStatus(_ expected: String, of id: String) async throws -> String {
         let started = ContinuousClock.now
         var status = ""
-        while ContinuousClock.now - started < .seconds(10) {
+        while ContinuousClock.now - started < .seconds(30) {
             status = try await get("/v2/notifications/\(id)").json["status"] as? String ?? ""
             if status == expected { break }
             try await Task.sleep(for: .milliseconds(50))

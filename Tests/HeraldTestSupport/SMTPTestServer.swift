@@ -94,7 +94,7 @@ public enum SMTPTestServer {
     }
 
     /// The message stored under `messageID`, waiting up to `timeout` for the server to write it.
-    public static func received(messageID: String, timeout: Duration = .seconds(5)) async throws -> Received {
+    public static func received(messageID: String, timeout: Duration = .seconds(20)) async throws -> Received {
         let spool = try #require(environment["HERALD_TEST_SMTP_SPOOL"])
         let name = String(messageID.unicodeScalars.map { scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._@-".unicodeScalars.contains(scalar))

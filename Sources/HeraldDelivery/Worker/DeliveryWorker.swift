@@ -119,6 +119,8 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     outcomes += await send(texts)
                 }
                 try await recorder.record(outcomes, owner: owner)
+            } catch is CancellationError {
+                return
             } catch {
                 logger.error("delivery loop failed; retrying", metadata: ["error": "\(error)"])
                 await sleepUnlessShuttingDown(for: .seconds(1))
