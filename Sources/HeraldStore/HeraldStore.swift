@@ -8,10 +8,13 @@ import SQLKit
 public struct HeraldStore: Sendable {
     public let engine: any DatabaseEngine
     let logger: Logger
+    /// Changes to members' inboxes, for live streams.
+    public let inboxChanges: InboxChangeFeed
 
     public init(engine: any DatabaseEngine, logger: Logger) {
         self.engine = engine
         self.logger = logger
+        self.inboxChanges = InboxChangeFeed(engine: engine, logger: logger)
     }
 
     public var dialect: SQLDialectKind { engine.dialect }
@@ -37,6 +40,7 @@ public struct HeraldStore: Sendable {
     }
 
     public func shutdown() async throws {
+        await inboxChanges.stop()
         try await engine.shutdown()
     }
 

@@ -274,5 +274,36 @@ enum Migrations {
                 "CREATE INDEX listens_by_scope ON listens (service_id, scope)",
             ]
         ),
+        // Members' in-app inboxes. A member's page, newest first, walks `inbox_items_by_member` backwards from a
+        // keyset cursor (created_at, id). Their unread count and unread page use `inbox_items_unread`, a partial
+        // index over unread rows only that also carries `expires_at`, so the count reads the index alone (an
+        // acknowledged row leaves it). `inbox_items_by_expiry` lets the clean-up find expired rows without a scan.
+        Migration(
+            version: 10, name: "inbox",
+            statements: [
+                """
+                CREATE TABLE inbox_items (
+                    id TEXT PRIMARY KEY,
+                    service_id TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    event_type TEXT,
+                    scope TEXT,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    link TEXT,
+                    created_at BIGINT NOT NULL,
+                    acknowledged_at BIGINT,
+                    expires_at BIGINT
+                )
+                """,
+                "CREATE INDEX inbox_items_by_member ON inbox_items (service_id, member_id, created_at, id)",
+                """
+                CREATE INDEX inbox_items_unread ON inbox_items (service_id, member_id, created_at, id, expires_at)
+                WHERE acknowledged_at IS NULL
+                """,
+                "CREATE INDEX inbox_items_by_expiry ON inbox_items (expires_at) WHERE expires_at IS NOT NULL",
+            ]
+        ),
     ]
 }
