@@ -9,7 +9,8 @@ import NIOCore
 import ServiceLifecycle
 
 /// The long-running services of a Herald process other than the HTTP server: delivery workers, the callback sender, the
-/// feedback processor and, when a feedback queue is configured, its consumer. `herald worker` runs only these.
+/// feedback processor, the reputation monitor, the inbox expiry clean-up and, when a feedback queue is configured, its
+/// consumer. `herald worker` runs only these.
 public func backgroundServices(store: HeraldStore, configuration: HeraldConfiguration, logger: Logger) throws -> [any ServiceLifecycle.Service] {
     var services: [any ServiceLifecycle.Service] = [
         DeliveryWorker(
@@ -19,6 +20,7 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
         FeedbackProcessor(store: store, softBounces: configuration.worker.softBounces, logger: logger),
         CallbackSender(store: store, policy: configuration.callbacks, logger: logger),
         ReputationMonitor(store: store, policy: configuration.reputation, logger: logger),
+        InboxExpiryCleaner(store: store, logger: logger),
     ]
     if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
         services.append(consumer)
@@ -52,6 +54,7 @@ public func buildRouter(
     ReputationController(store: store, window: reputationWindow).addRoutes(to: herald)
     MembersController(store: store, sms: sms).addRoutes(to: herald)
     ListensController(store: store).addRoutes(to: herald)
+    InboxController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router

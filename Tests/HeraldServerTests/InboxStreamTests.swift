@@ -1,0 +1,86 @@
+import AsyncHTTPClient
+import Foundation
+import HeraldCore
+import HeraldServer
+import HeraldStore
+import HeraldTestSupport
+import Hummingbird
+import HummingbirdTesting
+import NIOHTTP1
+import Testing
+
+/// `GET /herald/v1/members/{member_id}/inbox/stream`: a member's inbox live, over a real socket, on every engine.
+@Suite struct InboxStreamTests {
+    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.available)
+    func newItemsAndUnreadCountsReachAnOpenStreamFromThisProcessAndAnother(database: TestDatabase) async throws {
+        let (setting, cleanup) = try await database.makeEmptyDatabase()
+        let store = try await HeraldStore.open(setting, logger: TestDatabase.logger)
+        let otherProcess = try await HeraldStore.open(setting, migrate: false, logger: TestDatabase.logger)
+        do {
+            let fixture = try await ServiceFixture.create(in: store)
+            try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada"), Member(serviceId: fixture.service.id, id: "bo")])
+            let earlier = InboxItem(serviceId: fixture.service.id, memberId: "ada", kind: .broadcast, title: "Before", body: "")
+            try await store.addToInbox([earlier])
+            try await Application(router: buildRouter(store: store)).test(.live) { client in
+                var events = try await openInboxStream(port: try #require(client.port), key: fixture.liveKey, memberId: "ada").makeAsyncIterator()
+                #expect(try await events.next()?.json?["unread_count"] as? Int == 1)
+
+                let mine = InboxItem(
+                    serviceId: fixture.service.id, memberId: "ada", kind: .personal, title: "Hello", body: "From this process", link: "/messages/1"
+                )
+                try await store.addToInbox([mine, InboxItem(serviceId: fixture.service.id, memberId: "bo", kind: .personal, title: "Not Ada's", body: "")])
+                let announced = try #require(try await events.next())
+                #expect(announced.name == "item")
+                #expect(announced.json?["id"] as? String == mine.id.storageString)
+                #expect(announced.json?["link"] as? String == "/messages/1")
+                #expect(try await events.next() == ServerSentEvent(name: "unread-count", data: #"{"unread_count":2}"#))
+
+                let theirs = InboxItem(serviceId: fixture.service.id, memberId: "ada", kind: .happening, title: "Reply", body: "From a worker")
+                try await otherProcess.addToInbox([theirs])
+                #expect(try await events.next()?.json?["id"] as? String == theirs.id.storageString)
+                #expect(try await events.next() == ServerSentEvent(name: "unread-count", data: #"{"unread_count":3}"#))
+
+                #expect(try await otherProcess.acknowledgeInbox(serviceId: fixture.service.id, memberId: "ada") == 3)
+                #expect(try await events.next() == ServerSentEvent(name: "unread-count", data: #"{"unread_count":0}"#))
+            }
+            try await otherProcess.shutdown()
+            try await store.shutdown()
+            try await cleanup()
+        } catch {
+            try? await otherProcess.shutdown()
+            try? await store.shutdown()
+            try? await cleanup()
+            throw error
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.available)
+    func aGracefulShutdownEndsOpenStreams(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada")])
+            let reader = try await Application(router: buildRouter(store: store)).test(.live) { client in
+                let events = try await openInboxStream(port: try #require(client.port), key: fixture.liveKey, memberId: "ada")
+                return Task {
+                    var names: [String] = []
+                    for try await event in events {
+                        names.append(event.name)
+                    }
+                    return names
+                }
+            }
+            // The test framework shut the server down gracefully when the closure returned: the stream has ended.
+            #expect(try await reader.value == ["unread-count"])
+        }
+    }
+
+    /// Opens a member's stream on the Herald listening on `port`; the response head has arrived when it returns.
+    private func openInboxStream(port: Int, key: APIKey, memberId: String) async throws -> ServerSentEvents<HTTPClientResponse.Body> {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/herald/v1/members/\(memberId)/inbox/stream")
+        request.headers.add(name: "Authorization", value: try #require(ClientToken.bearer(forKey: key.keyString)))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        #expect(response.status == .ok)
+        #expect(response.headers.first(name: "Content-Type") == "text/event-stream")
+        return ServerSentEvents(response.body)
+    }
+}
