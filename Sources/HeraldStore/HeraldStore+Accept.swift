@@ -22,15 +22,7 @@ extension HeraldStore {
         let dialect = self.dialect
         if dialect == .postgres, notifications.allSatisfy({ $0.idempotencyKey == nil }) {
             // One statement writes both tables: atomic by itself, so no BEGIN/COMMIT round trips.
-            try await engine.autocommit { db in
-                for chunk in notifications.chunks(of: Self.insertChunk) {
-                    try await db.raw("""
-                        WITH inserted AS (\(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)) RETURNING id, created_at, scheduled_for)
-                        INSERT INTO deliveries (notification_id, priority, available_at)
-                        SELECT id, \(bind: priority.rawValue), COALESCE(scheduled_for, created_at) FROM inserted
-                        """).run()
-                }
-            }
+            try await engine.autocommit { db in try await Self.insertQueued(notifications, priority: priority, into: db, dialect) }
             return notifications.map(EnqueueOutcome.accepted)
         }
         return try await engine.transaction { db in
@@ -60,11 +52,26 @@ extension HeraldStore {
                     outcomes.append(.duplicate(existing))
                 }
             }
-            for chunk in plain.chunks(of: Self.insertChunk) {
-                try await db.raw(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)).run()
-                try await Self.insertDeliveries(for: chunk, priority: priority, into: db, dialect)
-            }
+            try await Self.insertQueued(plain, priority: priority, into: db, dialect)
             return outcomes
+        }
+    }
+
+    /// Writes notifications and their delivery jobs in multi-row statements; on PostgreSQL one statement per chunk
+    /// writes both tables, atomic by itself.
+    static func insertQueued(_ notifications: [NotificationRecord], priority: DeliveryPriority, into db: any SQLDatabase, _ dialect: SQLDialectKind) async throws {
+        for chunk in notifications.chunks(of: insertChunk) {
+            switch dialect {
+            case .postgres:
+                try await db.raw("""
+                    WITH inserted AS (\(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)) RETURNING id, created_at, scheduled_for)
+                    INSERT INTO deliveries (notification_id, priority, available_at)
+                    SELECT id, \(bind: priority.rawValue), COALESCE(scheduled_for, created_at) FROM inserted
+                    """).run()
+            case .sqlite:
+                try await db.raw(NotificationColumns.batch(chunk).insert(into: "notifications", dialect)).run()
+                try await insertDeliveries(for: chunk, priority: priority, into: db, dialect)
+            }
         }
     }
 

@@ -107,14 +107,16 @@ public struct HeraldStore: Sendable {
         }
     }
 
-    /// Stores a template version (version 1 for a new template; the next number when editing).
-    public func createTemplate(_ template: Template) async throws {
+    /// Stores a template version (version 1 for a new template; the next number when editing). With `ifAbsent`, a
+    /// version that exists already is kept as it is instead of being an error.
+    public func createTemplate(_ template: Template, ifAbsent: Bool = false) async throws {
         try await engine.transaction { db in
             try await db.raw("""
                 INSERT INTO templates (id, version, service_id, channel, name, subject, body, archived, created_at)
                 VALUES (\(bind: template.id.storageString), \(bind: template.version), \(bind: template.serviceId.storageString),
                         \(bind: template.channel.rawValue), \(bind: template.name), \(bind: template.subject), \(bind: template.body),
                         \(bind: template.archived ? 1 : 0), \(bind: template.createdAt.microsecondsSinceEpoch))
+                \(unsafeRaw: ifAbsent ? "ON CONFLICT DO NOTHING" : "")
                 """).run()
         }
     }

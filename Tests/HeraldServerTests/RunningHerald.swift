@@ -7,9 +7,10 @@ import HummingbirdTesting
 import ServiceLifecycle
 
 /// Runs Herald as `herald serve` wires it (the application and its background workers) on `store` for the length
-/// of `body`, which gets the router's test client and a Notify API client holding the fixture's live key.
+/// of `body`, which gets the test client (through the router, or over a real socket with `.live`) and a Notify API
+/// client holding the fixture's live key.
 func withRunningHerald(
-    store: HeraldStore, configuration: HeraldConfiguration, fixture: ServiceFixture,
+    store: HeraldStore, configuration: HeraldConfiguration, fixture: ServiceFixture, testing: TestingSetup = .router,
     _ body: @escaping @Sendable (any TestClientProtocol, APIClient) async throws -> Void
 ) async throws {
     let app = try buildApplication(store: store, configuration: configuration, logger: TestDatabase.logger)
@@ -19,7 +20,7 @@ func withRunningHerald(
     )
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await workers.run() }
-        try await app.test(.router) { client in
+        try await app.test(testing) { client in
             try await body(client, APIClient(client: client, key: fixture.liveKey.keyString))
         }
         await workers.triggerGracefulShutdown()

@@ -5,6 +5,9 @@ public enum NotificationOrigin: String, Sendable, Codable {
     case api
     case cli
     case job
+    /// A member notification's email or text (``MemberNotificationKind``): members' preferences, not the bulk-mail
+    /// unsubscribe, decide whether it goes; its unsubscribe link leads to the member's preferences.
+    case members
 }
 
 /// How urgently a notification should be delivered: immediate sends (API, CLI) overtake bulk work (jobs) in the queue.

@@ -21,6 +21,7 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
         CallbackSender(store: store, policy: configuration.callbacks, logger: logger),
         ReputationMonitor(store: store, policy: configuration.reputation, logger: logger),
         InboxExpiryCleaner(store: store, logger: logger),
+        DigestSender(store: store, logger: logger),
     ]
     if let consumer = try configuration.makeFeedbackConsumer(store: store, logger: logger) {
         services.append(consumer)
@@ -55,6 +56,8 @@ public func buildRouter(
     MembersController(store: store, sms: sms).addRoutes(to: herald)
     ListensController(store: store).addRoutes(to: herald)
     InboxController(store: store).addRoutes(to: herald)
+    PreferencesController(store: store).addRoutes(to: herald)
+    MemberNotificationsController(notifier: MemberNotifier(store: store)).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router

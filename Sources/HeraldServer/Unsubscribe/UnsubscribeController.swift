@@ -4,12 +4,12 @@ import HeraldCore
 import HeraldDelivery
 import HeraldStore
 import Hummingbird
-import NIOCore
 
 /// The one-click unsubscribe endpoint behind Herald's `List-Unsubscribe` links (RFC 8058). `GET` shows a page with
 /// a button (link scanners follow GETs, so a GET never unsubscribes); `POST`, from that button or from a mail client's
 /// one-click button (`List-Unsubscribe=One-Click`), stops the service's bulk mail to the address. Transactional
-/// mail still goes.
+/// mail still goes. For a member notification's email the page is the member's email preferences instead (see
+/// ``MemberEmailPreferencesPage``).
 struct UnsubscribeController {
     let store: HeraldStore
     let publicURL: String
@@ -25,11 +25,18 @@ struct UnsubscribeController {
             let notification = try await store.notification(id: id), notification.channel == .email,
             let service = try await store.service(id: notification.serviceId)
         else {
-            return Self.html(.notFound, title: "Link not recognised", body: "<p>This unsubscribe link is not valid. It may have been copied incompletely.</p>")
+            return HTMLPage.response(.notFound, title: "Link not recognised", body: "<p>This unsubscribe link is not valid. It may have been copied incompletely.</p>")
         }
-        let address = Self.escaped(notification.recipient), sender = Self.escaped(service.name)
+        if let message = try await store.memberMessage(notificationId: id) {
+            var request = request
+            let form = unsubscribe ? try await MemberEmailPreferencesPage.Form(request: &request) : nil
+            return try await MemberEmailPreferencesPage(store: store).respond(
+                memberId: message.memberId, subject: message.subject, service: service, address: notification.recipient, form: form
+            )
+        }
+        let address = HTMLPage.escaped(notification.recipient), sender = HTMLPage.escaped(service.name)
         guard unsubscribe else {
-            return Self.html(.ok, title: "Unsubscribe", body: """
+            return HTMLPage.response(.ok, title: "Unsubscribe", body: """
                 <p>Stop mailings from <strong>\(sender)</strong> to <strong>\(address)</strong>?</p>
                 <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">\
                 <button type="submit">Unsubscribe</button></form>
@@ -40,19 +47,6 @@ struct UnsubscribeController {
             serviceId: service.id, address: notification.recipient, reason: .unsubscribe,
             source: "one-click unsubscribe from notification \(notification.id.storageString)"
         ))
-        return Self.html(.ok, title: "Unsubscribed", body: "<p><strong>\(address)</strong> will get no more mailings from <strong>\(sender)</strong>.</p>")
-    }
-
-    private static func html(_ status: HTTPResponse.Status, title: String, body: String) -> Response {
-        let page = """
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
-            <title>\(title)</title></head><body><main><h1>\(title)</h1>\(body)</main></body></html>
-            """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        return HTMLPage.response(.ok, title: "Unsubscribed", body: "<p><strong>\(address)</strong> will get no more mailings from <strong>\(sender)</strong>.</p>")
     }
 }

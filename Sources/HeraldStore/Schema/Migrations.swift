@@ -305,5 +305,59 @@ enum Migrations {
                 "CREATE INDEX inbox_items_by_expiry ON inbox_items (expires_at) WHERE expires_at IS NOT NULL",
             ]
         ),
+        // Members' channel preferences (member_id '' holds the service's defaults); which member and topic each email
+        // or text of a member notification was for, so its unsubscribe link can lead to the right preferences; and
+        // members' digests, with the happenings waiting for the next one.
+        Migration(
+            version: 12, name: "member preferences and digests",
+            statements: [
+                """
+                CREATE TABLE member_preferences (
+                    service_id TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    enabled INTEGER NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, topic, member_id, channel)
+                )
+                """,
+                "CREATE INDEX member_preferences_by_member ON member_preferences (service_id, member_id)",
+                """
+                CREATE TABLE member_deliveries (
+                    notification_id TEXT PRIMARY KEY,
+                    service_id TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    event_type TEXT,
+                    category TEXT,
+                    sender TEXT
+                )
+                """,
+                """
+                CREATE TABLE member_digests (
+                    service_id TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    frequency TEXT NOT NULL,
+                    hour INTEGER NOT NULL,
+                    weekday INTEGER NOT NULL,
+                    last_sent_at BIGINT,
+                    PRIMARY KEY (service_id, member_id)
+                )
+                """,
+                """
+                CREATE TABLE digest_entries (
+                    id TEXT PRIMARY KEY,
+                    service_id TEXT NOT NULL,
+                    member_id TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    url TEXT,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX digest_entries_by_member ON digest_entries (service_id, member_id, created_at)",
+            ]
+        ),
     ]
 }

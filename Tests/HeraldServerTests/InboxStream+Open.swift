@@ -1,0 +1,17 @@
+import AsyncHTTPClient
+import HeraldCore
+import HeraldServer
+import HeraldTestSupport
+import NIOCore
+import NIOHTTP1
+import Testing
+
+/// Opens a member's stream on the Herald listening on `port`; the response head has arrived when it returns.
+func openInboxStream(port: Int, key: APIKey, memberId: String) async throws -> ServerSentEvents<HTTPClientResponse.Body> {
+    var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/herald/v1/members/\(memberId)/inbox/stream")
+    request.headers.add(name: "Authorization", value: try #require(ClientToken.bearer(forKey: key.keyString)))
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+    #expect(response.status == .ok)
+    #expect(response.headers.first(name: "Content-Type") == "text/event-stream")
+    return ServerSentEvents(response.body)
+}
