@@ -169,6 +169,9 @@ public struct HeraldStore: Sendable {
             if let reference = filter.reference {
                 query += " AND reference = \(bind: reference)"
             }
+            if let batchId = filter.batchId {
+                query += " AND batch_id = \(bind: batchId)"
+            }
             if !filter.includeJobs {
                 query += " AND job_id IS NULL"
             }
@@ -185,21 +188,36 @@ public struct HeraldStore: Sendable {
 
     /// Everything recorded about a notification after it was accepted, oldest first.
     public func timeline(notificationId: UUID) async throws -> [TimelineEvent] {
-        try await engine.read { db in
-            try await db.raw("""
-                SELECT event, status, detail, raw, occurred_at, recorded_at FROM notification_events
-                WHERE notification_id = \(bind: notificationId.storageString) ORDER BY id
-                """).all().map { row in
-                TimelineEvent(
-                    notificationId: notificationId,
+        try await timelines(notificationIds: [notificationId])[notificationId] ?? []
+    }
+
+    /// The timelines of several notifications, each oldest first; only the events named in `events` when given.
+    public func timelines(notificationIds: [UUID], events: [String]? = nil) async throws -> [UUID: [TimelineEvent]] {
+        guard !notificationIds.isEmpty else { return [:] }
+        return try await engine.read { db in
+            var query: SQLQueryString = """
+                SELECT notification_id, event, status, detail, raw, occurred_at, recorded_at FROM notification_events
+                WHERE notification_id IN (\(binds: notificationIds.map(\.storageString)))
+                """
+            if let events {
+                query += " AND event IN (\(binds: events))"
+            }
+            query += " ORDER BY id"
+            var timelines: [UUID: [TimelineEvent]] = [:]
+            for row in try await db.raw(query).all() {
+                let text = try row.decode(column: "notification_id", as: String.self)
+                guard let id = UUID(uuidString: text) else { throw CorruptRow(column: "notification_events.notification_id", value: text) }
+                timelines[id, default: []].append(TimelineEvent(
+                    notificationId: id,
                     event: try row.decode(column: "event", as: String.self),
                     status: NotificationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .created,
                     detail: try row.decode(column: "detail", as: String?.self),
                     raw: try row.decode(column: "raw", as: String?.self),
                     occurredAt: Date(microsecondsSinceEpoch: try row.decode(column: "occurred_at", as: Int64.self)),
                     recordedAt: Date(microsecondsSinceEpoch: try row.decode(column: "recorded_at", as: Int64.self))
-                )
+                ))
             }
+            return timelines
         }
     }
 

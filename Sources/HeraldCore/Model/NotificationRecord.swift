@@ -53,6 +53,9 @@ public struct NotificationRecord: Sendable, Hashable {
     /// Where the recipient unsubscribes with one click (`List-Unsubscribe`): the client's own page, given as
     /// Notify's `one_click_unsubscribe_url`.
     public var unsubscribeURL: String?
+    /// The batch the caller sent it in (`batch_id`): role groups granted read access to the batch may read it
+    /// (see ``EmailViewer``).
+    public var batchId: String?
 
     public init(
         id: UUID = .random(),
@@ -83,7 +86,8 @@ public struct NotificationRecord: Sendable, Hashable {
         completedAt: Date? = nil,
         updatedAt: Date? = nil,
         billableUnits: Int = 0,
-        unsubscribeURL: String? = nil
+        unsubscribeURL: String? = nil,
+        batchId: String? = nil
     ) {
         self.id = id
         self.serviceId = serviceId
@@ -114,5 +118,6 @@ public struct NotificationRecord: Sendable, Hashable {
         self.updatedAt = updatedAt ?? createdAt
         self.billableUnits = billableUnits
         self.unsubscribeURL = unsubscribeURL
+        self.batchId = batchId
     }
 }

@@ -61,10 +61,13 @@ public final class NotificationAcceptor: Sendable {
             reference: request.reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin,
             idempotencyKey: request.idempotencyKey, createdAt: now,
             billableUnits: request.channel == .sms ? SMSText(SMSPrefix.text(forServiceNamed: service.name) + content).fragments : 0,
-            unsubscribeURL: request.unsubscribeURL
+            unsubscribeURL: request.unsubscribeURL, batchId: request.batch?.batchId
         )
         if Self.simulatedRecipients.contains(request.recipient.lowercased()) {
             return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)
+        }
+        if let batch = request.batch {
+            try await store.grantBatchReaders(serviceId: service.id, batchId: batch.batchId, roles: batch.readers, now: now)
         }
         switch try await batcher.submit(notification, lane: .immediate) {
         case .accepted(let stored):

@@ -52,6 +52,9 @@ public func buildRouter(
     ReputationController(store: store, window: reputationWindow).addRoutes(to: herald)
     MembersController(store: store, sms: sms).addRoutes(to: herald)
     ListensController(store: store).addRoutes(to: herald)
+    EmailsController(store: store).addRoutes(to: herald)
+    BatchReadersController(store: store).addRoutes(to: herald)
+    SettingsController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router

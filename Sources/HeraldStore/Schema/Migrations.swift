@@ -274,5 +274,23 @@ enum Migrations {
                 "CREATE INDEX listens_by_scope ON listens (service_id, scope)",
             ]
         ),
+        // Read rights: a notification may belong to a caller's batch, and role groups are granted read access per
+        // batch. The batch index serves `GET /herald/v1/batches/{batch_id}/emails`, newest first.
+        Migration(
+            version: 11, name: "batch read rights",
+            statements: [
+                "ALTER TABLE notifications ADD COLUMN batch_id TEXT",
+                "CREATE INDEX notifications_by_batch ON notifications (service_id, batch_id, created_at DESC, id DESC) WHERE batch_id IS NOT NULL",
+                """
+                CREATE TABLE batch_readers (
+                    service_id TEXT NOT NULL,
+                    batch_id TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    granted_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, batch_id, role)
+                )
+                """,
+            ]
+        ),
     ]
 }

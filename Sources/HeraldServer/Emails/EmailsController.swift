@@ -1,0 +1,76 @@
+import Foundation
+import HeraldCore
+import HeraldStore
+import Hummingbird
+import Logging
+
+/// Herald's read API for sent emails, for a platform that shows them to its own members and staff. Authenticated
+/// with the service's API key; the platform names the reader in `Herald-Viewer` and asserts their roles in
+/// `Herald-Viewer-Roles`.
+///
+/// `GET /herald/v1/emails/{notification_id}` shows one email's content and tracking record;
+/// `GET /herald/v1/batches/{batch_id}/emails?older_than=…&page_size=…` pages through a batch's emails, newest first.
+/// Only holders of the service's email admin role, or of a role granted read access to the email's batch, may read:
+/// others get 403 `ForbiddenError`. No `Herald-Viewer` is 400; an id the service does not have is 404.
+struct EmailsController {
+    let store: HeraldStore
+
+    func addRoutes(to group: RouterGroup<HeraldRequestContext>) {
+        group.get("emails/:notification_id", use: show)
+        group.get("batches/:batch_id/emails", use: listBatch)
+    }
+
+    @Sendable func show(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
+        let auth = try context.requireAuth()
+        let viewer = try request.emailViewer()
+        guard let id = context.parameters.get("notification_id").flatMap(UUID.init(uuidString:)) else {
+            throw NotifyError.validation(["notification_id is not a valid UUID"])
+        }
+        guard let email = try await store.notification(id: id, serviceId: auth.service.id), email.channel == .email else {
+            throw NotifyError.noResult
+        }
+        var readers: [String] = []
+        if let batchId = email.batchId {
+            readers = try await store.batchReaders(serviceId: auth.service.id, batchId: batchId)
+        }
+        guard viewer.mayRead(batchReaders: readers, adminRole: try await store.emailAdminRole(serviceId: auth.service.id)) else {
+            throw NotifyError.forbidden("The viewer may not read this email: they hold neither the email admin role nor a role granted read access to its batch")
+        }
+        context.logger.info("sent email read", metadata: ["viewer": "\(viewer.id)", "notification_id": "\(id.storageString)"])
+        let tracking = try await trackings(of: [email])
+        return JSONResponse(.ok, EmailJSON.email(email, tracking: tracking[0]))
+    }
+
+    @Sendable func listBatch(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
+        let auth = try context.requireAuth()
+        let viewer = try request.emailViewer()
+        let batchId = try context.batchId()
+        let query = try EmailPageQuery(request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) })
+        let readers = try await store.batchReaders(serviceId: auth.service.id, batchId: batchId)
+        let page = try await store.notifications(NotificationFilter(
+            serviceId: auth.service.id, channels: [.email], batchId: batchId, olderThan: query.olderThan, includeJobs: true, limit: query.pageSize
+        ))
+        guard !(readers.isEmpty && page.isEmpty && query.olderThan == nil) else { throw NotifyError.noResult }
+        guard viewer.mayRead(batchReaders: readers, adminRole: try await store.emailAdminRole(serviceId: auth.service.id)) else {
+            throw NotifyError.forbidden("The viewer may not read this batch: they hold neither the email admin role nor a role granted read access to it")
+        }
+        context.logger.info("sent emails read", metadata: ["viewer": "\(viewer.id)", "batch_id": "\(batchId)", "count": "\(page.count)"])
+        var links: [(String, JSONValue)] = []
+        if page.count == query.pageSize, let last = page.last {
+            let path = "herald/v1/batches/\(context.parameters.get("batch_id") ?? batchId)/emails"
+            links.append(("next", .string("\(NotificationsController.root(of: request))\(path)?\(query.next(after: last.id))")))
+        }
+        let trackings = try await trackings(of: page)
+        return JSONResponse(.ok, [
+            "batch_id": .string(batchId),
+            "emails": .array(zip(page, trackings).map { EmailJSON.email($0, tracking: $1) }),
+            "links": .object(links),
+        ])
+    }
+
+    /// The tracking record of each email, in order, from one timeline query.
+    private func trackings(of emails: [NotificationRecord]) async throws -> [EmailTracking] {
+        let timelines = try await store.timelines(notificationIds: emails.map(\.id), events: EmailTracking.eventNames)
+        return emails.map { EmailTracking(notification: $0, timeline: timelines[$0.id] ?? []) }
+    }
+}
