@@ -56,6 +56,10 @@ public struct NotificationRecord: Sendable, Hashable {
     /// The batch the caller sent it in (`batch_id`): role groups granted read access to the batch may read it
     /// (see ``EmailViewer``).
     public var batchId: String?
+    /// Where replies go (`Reply-To`), when not to the sender.
+    public var replyTo: String?
+    /// An HTML alternative to ``body``, written by the caller of a formatted email.
+    public var htmlBody: String?
 
     public init(
         id: UUID = .random(),
@@ -87,7 +91,9 @@ public struct NotificationRecord: Sendable, Hashable {
         updatedAt: Date? = nil,
         billableUnits: Int = 0,
         unsubscribeURL: String? = nil,
-        batchId: String? = nil
+        batchId: String? = nil,
+        replyTo: String? = nil,
+        htmlBody: String? = nil
     ) {
         self.id = id
         self.serviceId = serviceId
@@ -119,5 +125,7 @@ public struct NotificationRecord: Sendable, Hashable {
         self.billableUnits = billableUnits
         self.unsubscribeURL = unsubscribeURL
         self.batchId = batchId
+        self.replyTo = replyTo
+        self.htmlBody = htmlBody
     }
 }

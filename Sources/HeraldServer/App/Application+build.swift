@@ -27,10 +27,11 @@ public func backgroundServices(store: HeraldStore, configuration: HeraldConfigur
 }
 
 /// The HTTP routes: Notify's v2 API and Herald's own `/herald/v1` behind JWT authentication, the SNS webhook (authenticated by SNS's
-/// signatures), and an unauthenticated status check and metrics (when `metrics` writes them).
+/// signatures), and an unauthenticated status check and metrics (when `metrics` writes them). Sends that ask for an in-app
+/// notification get one from `inAppInbox`, when there is one.
 public func buildRouter(
     store: HeraldStore, sns: SNSWebhookConfiguration = .init(), sms: SMSSettings = .init(), publicURL: String = "http://127.0.0.1:8080/",
-    reputationWindow: TimeInterval = ReputationPolicy().window, metrics: (@Sendable () -> [UInt8])? = nil
+    reputationWindow: TimeInterval = ReputationPolicy().window, metrics: (@Sendable () -> [UInt8])? = nil, inAppInbox: (any InAppInbox)? = nil
 ) -> Router<HeraldRequestContext> {
     let router = Router(context: HeraldRequestContext.self)
     router.get("_status") { _, _ in JSONResponse(.ok, ["status": "ok"]) }
@@ -52,7 +53,7 @@ public func buildRouter(
     ReputationController(store: store, window: reputationWindow).addRoutes(to: herald)
     MembersController(store: store, sms: sms).addRoutes(to: herald)
     ListensController(store: store).addRoutes(to: herald)
-    EmailsController(store: store).addRoutes(to: herald)
+    EmailsController(store: store, acceptor: acceptor, inAppInbox: inAppInbox).addRoutes(to: herald)
     BatchReadersController(store: store).addRoutes(to: herald)
     SettingsController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)

@@ -8,6 +8,8 @@ enum EmailJSON {
             "email_address": .string(n.recipient),
             "subject": .optional(n.subject),
             "body": .string(n.body),
+            "html": .optional(n.htmlBody),
+            "reply_to": .optional(n.replyTo),
             "reference": .optional(n.reference),
             "batch_id": .optional(n.batchId),
             "status": .string(n.status.rawValue),

@@ -4,20 +4,51 @@ import HeraldStore
 import Hummingbird
 import Logging
 
-/// Herald's read API for sent emails, for a platform that shows them to its own members and staff. Authenticated
-/// with the service's API key; the platform names the reader in `Herald-Viewer` and asserts their roles in
-/// `Herald-Viewer-Roles`.
+/// Herald's email API: send the email use cases of a members' platform, and read sent emails for the platform to
+/// show its own members and staff. Authenticated with the service's API key.
 ///
+/// `POST /herald/v1/emails` sends one email, templated (`template_id`) or already formatted (`subject`, `body`,
+/// optional `html`), to each of up to 50,000 `recipients`, each with their own personalisation over the shared one,
+/// queued (bulk priority, the default) or `"delivery": "immediate"`, with `reply_to`, `batch_id`, `batch_readers` and
+/// `in_app` (see ``InAppInbox``); 201 lists the emails made.
+///
+/// For reads the platform names the reader in `Herald-Viewer` and asserts their roles in `Herald-Viewer-Roles`.
 /// `GET /herald/v1/emails/{notification_id}` shows one email's content and tracking record;
 /// `GET /herald/v1/batches/{batch_id}/emails?older_than=…&page_size=…` pages through a batch's emails, newest first.
 /// Only holders of the service's email admin role, or of a role granted read access to the email's batch, may read:
 /// others get 403 `ForbiddenError`. No `Herald-Viewer` is 400; an id the service does not have is 404.
 struct EmailsController {
     let store: HeraldStore
+    let acceptor: NotificationAcceptor
+    let inAppInbox: (any InAppInbox)?
 
     func addRoutes(to group: RouterGroup<HeraldRequestContext>) {
+        group.post("emails", use: send)
         group.get("emails/:notification_id", use: show)
         group.get("batches/:batch_id/emails", use: listBatch)
+    }
+
+    @Sendable func send(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
+        let auth = try context.requireAuth()
+        var request = request
+        let send = try EmailSendRequest.parse(try await request.jsonObjectBody(upTo: 64 * 1024 * 1024))
+        let emails = try await acceptor.accept(send, service: auth.service, key: auth.key)
+        var inApp = false
+        if send.inApp, let inAppInbox {
+            try await inAppInbox.add(alongside: emails)
+            inApp = true
+        }
+        let root = NotificationsController.root(of: request)
+        return JSONResponse(.created, [
+            "batch_id": .optional(send.batch?.batchId),
+            "in_app": .bool(inApp),
+            "emails": .array(emails.map { email in
+                [
+                    "id": .string(email.id.storageString), "email_address": .string(email.recipient), "reference": .optional(email.reference),
+                    "uri": .string("\(root)v2/notifications/\(email.id.storageString)"),
+                ]
+            }),
+        ])
     }
 
     @Sendable func show(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {

@@ -27,7 +27,7 @@ struct UnsubscribeController {
         else {
             return Self.html(.notFound, title: "Link not recognised", body: "<p>This unsubscribe link is not valid. It may have been copied incompletely.</p>")
         }
-        let address = Self.escaped(notification.recipient), sender = Self.escaped(service.name)
+        let address = notification.recipient.htmlEscaped, sender = service.name.htmlEscaped
         guard unsubscribe else {
             return Self.html(.ok, title: "Unsubscribe", body: """
                 <p>Stop mailings from <strong>\(sender)</strong> to <strong>\(address)</strong>?</p>
@@ -49,10 +49,5 @@ struct UnsubscribeController {
             <title>\(title)</title></head><body><main><h1>\(title)</h1>\(body)</main></body></html>
             """
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

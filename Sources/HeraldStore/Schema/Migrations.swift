@@ -292,5 +292,12 @@ enum Migrations {
                 """,
             ]
         ),
+        Migration(
+            version: 12, name: "formatted emails",
+            statements: [
+                "ALTER TABLE notifications ADD COLUMN reply_to TEXT",
+                "ALTER TABLE notifications ADD COLUMN html_body TEXT",
+            ]
+        ),
     ]
 }
