@@ -35,7 +35,7 @@ let package = Package(
     targets: [
         .target(
             name: "HeraldCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [],
             swiftSettings: strict
         ),
         .target(

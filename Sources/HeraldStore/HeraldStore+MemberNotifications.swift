@@ -28,6 +28,19 @@ extension HeraldStore {
         }
     }
 
+    /// The service's members whose email address is one of `addresses` (compared ignoring case).
+    public func members(serviceId: UUID, emails addresses: [String]) async throws -> [Member] {
+        guard !addresses.isEmpty else { return [] }
+        let dialect = self.dialect
+        return try await engine.read { db in
+            try await db.raw("""
+                SELECT \(unsafeRaw: MemberColumns.list(qualifiedBy: "m")) FROM members m
+                WHERE m.service_id = \(bind: serviceId.storageString)
+                  AND lower(m.email) IN (SELECT value FROM (\(RowBatch.texts(Array(Set(addresses.map { $0.lowercased() }))).select(dialect))) AS a)
+                """).all().map(MemberColumns.decode)
+        }
+    }
+
     /// The reasons the service has suppressed any of `addresses` (email addresses or phone numbers), keyed by the
     /// address lowercased.
     public func suppressionReasons(serviceId: UUID, among addresses: [String]) async throws -> [String: Suppression.Reason] {

@@ -18,4 +18,28 @@ extension HeraldStore {
         }
         return secret
     }
+
+    /// The role a service's email admins hold: they may read every email the service sent. ``ReadRole/defaultAdminRole``
+    /// until ``setEmailAdminRole(_:serviceId:)`` chooses another.
+    public func emailAdminRole(serviceId: UUID) async throws -> String {
+        try await engine.read { db in
+            try await db.raw("SELECT value FROM settings WHERE name = \(bind: Self.emailAdminRoleSetting(serviceId))").first()?
+                .decode(column: "value", as: String.self)
+        } ?? ReadRole.defaultAdminRole
+    }
+
+    /// Makes `role` the service's email admin role.
+    public func setEmailAdminRole(_ role: String, serviceId: UUID) async throws {
+        try await engine.autocommit { db in
+            try await db.raw("""
+                INSERT INTO settings (name, value) VALUES (\(bind: Self.emailAdminRoleSetting(serviceId)), \(bind: role))
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """).run()
+        }
+    }
+
+    /// Per-service settings share the `settings` table, named `<setting>:<service id>`.
+    private static func emailAdminRoleSetting(_ serviceId: UUID) -> String {
+        "email-admin-role:" + serviceId.storageString
+    }
 }

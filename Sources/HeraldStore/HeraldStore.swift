@@ -107,16 +107,14 @@ public struct HeraldStore: Sendable {
         }
     }
 
-    /// Stores a template version (version 1 for a new template; the next number when editing). With `ifAbsent`, a
-    /// version that exists already is kept as it is instead of being an error.
-    public func createTemplate(_ template: Template, ifAbsent: Bool = false) async throws {
+    /// Stores a template version (version 1 for a new template; the next number when editing).
+    public func createTemplate(_ template: Template) async throws {
         try await engine.transaction { db in
             try await db.raw("""
                 INSERT INTO templates (id, version, service_id, channel, name, subject, body, archived, created_at)
                 VALUES (\(bind: template.id.storageString), \(bind: template.version), \(bind: template.serviceId.storageString),
                         \(bind: template.channel.rawValue), \(bind: template.name), \(bind: template.subject), \(bind: template.body),
                         \(bind: template.archived ? 1 : 0), \(bind: template.createdAt.microsecondsSinceEpoch))
-                \(unsafeRaw: ifAbsent ? "ON CONFLICT DO NOTHING" : "")
                 """).run()
         }
     }
@@ -175,6 +173,9 @@ public struct HeraldStore: Sendable {
             if let reference = filter.reference {
                 query += " AND reference = \(bind: reference)"
             }
+            if let batchId = filter.batchId {
+                query += " AND batch_id = \(bind: batchId)"
+            }
             if !filter.includeJobs {
                 query += " AND job_id IS NULL"
             }
@@ -191,21 +192,36 @@ public struct HeraldStore: Sendable {
 
     /// Everything recorded about a notification after it was accepted, oldest first.
     public func timeline(notificationId: UUID) async throws -> [TimelineEvent] {
-        try await engine.read { db in
-            try await db.raw("""
-                SELECT event, status, detail, raw, occurred_at, recorded_at FROM notification_events
-                WHERE notification_id = \(bind: notificationId.storageString) ORDER BY id
-                """).all().map { row in
-                TimelineEvent(
-                    notificationId: notificationId,
+        try await timelines(notificationIds: [notificationId])[notificationId] ?? []
+    }
+
+    /// The timelines of several notifications, each oldest first; only the events named in `events` when given.
+    public func timelines(notificationIds: [UUID], events: [String]? = nil) async throws -> [UUID: [TimelineEvent]] {
+        guard !notificationIds.isEmpty else { return [:] }
+        return try await engine.read { db in
+            var query: SQLQueryString = """
+                SELECT notification_id, event, status, detail, raw, occurred_at, recorded_at FROM notification_events
+                WHERE notification_id IN (\(binds: notificationIds.map(\.storageString)))
+                """
+            if let events {
+                query += " AND event IN (\(binds: events))"
+            }
+            query += " ORDER BY id"
+            var timelines: [UUID: [TimelineEvent]] = [:]
+            for row in try await db.raw(query).all() {
+                let text = try row.decode(column: "notification_id", as: String.self)
+                guard let id = UUID(uuidString: text) else { throw CorruptRow(column: "notification_events.notification_id", value: text) }
+                timelines[id, default: []].append(TimelineEvent(
+                    notificationId: id,
                     event: try row.decode(column: "event", as: String.self),
                     status: NotificationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .created,
                     detail: try row.decode(column: "detail", as: String?.self),
                     raw: try row.decode(column: "raw", as: String?.self),
                     occurredAt: Date(microsecondsSinceEpoch: try row.decode(column: "occurred_at", as: Int64.self)),
                     recordedAt: Date(microsecondsSinceEpoch: try row.decode(column: "recorded_at", as: Int64.self))
-                )
+                ))
             }
+            return timelines
         }
     }
 

@@ -36,7 +36,7 @@ import Testing
         /// Waits until `count` calls were accepted (at most 15 s), then a little longer for any duplicate.
         func waitFor(_ count: Int) async throws {
             let started = ContinuousClock.now
-            while accepted.count < count, ContinuousClock.now - started < .seconds(15) {
+            while accepted.count < count, ContinuousClock.now - started < .seconds(30) {
                 try await Task.sleep(for: .milliseconds(50))
             }
             try await Task.sleep(for: .milliseconds(500))

@@ -23,11 +23,7 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func simulatorOutcomesReachTheirFinalStatus(database: TestDatabase) async throws {
-        try await database.withStore { store in
-            let fixture = try await ServiceFixture.create(in: store)
-            var configuration = HeraldConfiguration(runsWorkers: false)
-            configuration.worker.idlePoll = .milliseconds(20)
-            try await withRunningHerald(store: store, configuration: configuration, fixture: fixture) { _, api in
+        try await database.withRunningHerald { store, fixture, api in
                     var ids: [(String, String)] = []
                     for (address, status) in Self.expectations {
                         let reply = try await api.post("/v2/notifications/email", json: [
@@ -50,7 +46,6 @@ import Testing
                     #expect(one["type"] as? String == "email")
                     let timeline = try await store.timeline(notificationId: try #require(UUID(uuidString: ids[2].0))).map(\.event)
                     #expect(timeline.contains("accepted") && timeline.contains("bounced"))
-            }
         }
     }
 

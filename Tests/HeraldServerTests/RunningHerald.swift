@@ -1,4 +1,5 @@
 import HeraldCore
+import HeraldDelivery
 import HeraldServer
 import HeraldStore
 import HeraldTestSupport
@@ -25,6 +26,21 @@ func withRunningHerald(
         }
         await workers.triggerGracefulShutdown()
         try await group.waitForAll()
+    }
+}
+
+extension TestDatabase {
+    /// Runs `body` against Herald running with its workers (the simulator delivering, polling every 20 ms) on a fresh
+    /// store of this kind holding one service.
+    func withRunningHerald(_ body: @escaping @Sendable (HeraldStore, ServiceFixture, APIClient) async throws -> Void) async throws {
+        try await withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            var configuration = HeraldConfiguration(runsWorkers: false)
+            configuration.worker.idlePoll = .milliseconds(20)
+            try await HeraldServerTests.withRunningHerald(store: store, configuration: configuration, fixture: fixture) { _, api in
+                try await body(store, fixture, api)
+            }
+        }
     }
 }
 

@@ -56,6 +56,13 @@ public struct NotificationRecord: Sendable, Hashable {
     /// Where the recipient unsubscribes with one click (`List-Unsubscribe`): the client's own page, given as
     /// Notify's `one_click_unsubscribe_url`.
     public var unsubscribeURL: String?
+    /// The batch the caller sent it in (`batch_id`): role groups granted read access to the batch may read it
+    /// (see ``EmailViewer``).
+    public var batchId: String?
+    /// Where replies go (`Reply-To`), when not to the sender.
+    public var replyTo: String?
+    /// An HTML alternative to ``body``, written by the caller of a formatted email.
+    public var htmlBody: String?
 
     public init(
         id: UUID = .random(),
@@ -86,7 +93,10 @@ public struct NotificationRecord: Sendable, Hashable {
         completedAt: Date? = nil,
         updatedAt: Date? = nil,
         billableUnits: Int = 0,
-        unsubscribeURL: String? = nil
+        unsubscribeURL: String? = nil,
+        batchId: String? = nil,
+        replyTo: String? = nil,
+        htmlBody: String? = nil
     ) {
         self.id = id
         self.serviceId = serviceId
@@ -117,5 +127,8 @@ public struct NotificationRecord: Sendable, Hashable {
         self.updatedAt = updatedAt ?? createdAt
         self.billableUnits = billableUnits
         self.unsubscribeURL = unsubscribeURL
+        self.batchId = batchId
+        self.replyTo = replyTo
+        self.htmlBody = htmlBody
     }
 }

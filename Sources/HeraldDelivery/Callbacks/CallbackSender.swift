@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import HeraldCore
 import HeraldStore
@@ -132,6 +133,10 @@ public struct CallbackSender: ServiceLifecycle.Service {
     /// The id Herald gives a notification's complaint (it keeps one per notification): derived from the notification
     /// id, so every retry of the callback, and any later read, carries the same one.
     static func complaintId(for notificationId: UUID) -> UUID {
-        UUID(nameBased: "herald-complaint:\(notificationId.storageString)")
+        var bytes = Array(SHA256.hash(data: Array("herald-complaint:\(notificationId.storageString)".utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x50  // name-based (version 5 layout, SHA-256 instead of SHA-1)
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }

@@ -10,11 +10,16 @@ public struct OutgoingEmail: Sendable {
     public var to: String
     public var subject: String
     public var textBody: String
+    /// An HTML alternative to the text.
+    public var htmlBody: String?
+    /// Where replies go (`Reply-To`).
+    public var replyTo: String?
     /// The https page where the recipient unsubscribes with one click, for `List-Unsubscribe` (bulk mail only).
     public var unsubscribeURL: String?
 
     public init(
-        notificationId: UUID, serviceId: UUID, from: String, to: String, subject: String, textBody: String, unsubscribeURL: String? = nil
+        notificationId: UUID, serviceId: UUID, from: String, to: String, subject: String, textBody: String, htmlBody: String? = nil,
+        replyTo: String? = nil, unsubscribeURL: String? = nil
     ) {
         self.notificationId = notificationId
         self.serviceId = serviceId
@@ -22,6 +27,8 @@ public struct OutgoingEmail: Sendable {
         self.to = to
         self.subject = subject
         self.textBody = textBody
+        self.htmlBody = htmlBody
+        self.replyTo = replyTo
         self.unsubscribeURL = unsubscribeURL
     }
 }

@@ -224,7 +224,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
             case .email, .letter:
                 let email = OutgoingEmail(
                     notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, subject: n.subject ?? "", textBody: n.body,
-                    unsubscribeURL: n.unsubscribeURL ?? (n.origin == .job || n.origin == .members ? unsubscribeLinks?.url(for: n.id) : nil)
+                    htmlBody: n.htmlBody, replyTo: n.replyTo, unsubscribeURL: n.unsubscribeURL ?? (n.origin == .job || n.origin == .members ? unsubscribeLinks?.url(for: n.id) : nil)
                 )
                 let receipt = try await provider.send(email)
                 return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: provider.name, receipt))

@@ -31,6 +31,9 @@ public struct NotifyError: Error, Sendable, Equatable, HTTPResponseError {
 
     public static func badRequest(_ message: String) -> NotifyError { NotifyError(.badRequest, "BadRequestError", message) }
     public static func auth(_ status: HTTPResponse.Status = .forbidden, _ message: String) -> NotifyError { NotifyError(status, "AuthError", message) }
+    /// Herald's 403 for an authenticated request that asks for something its viewer may not see (`AuthError` stays
+    /// reserved for problems with the API key).
+    public static func forbidden(_ message: String) -> NotifyError { NotifyError(.forbidden, "ForbiddenError", message) }
     public static let noResult = NotifyError(.notFound, "NoResultFound", "No result found")
     public static let invalidJSON = badRequest("Invalid JSON supplied in POST data")
 

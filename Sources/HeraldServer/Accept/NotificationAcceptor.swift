@@ -45,26 +45,18 @@ public final class NotificationAcceptor: Sendable {
     ) async throws -> AcceptedNotification {
         let prepared = try await template(request.templateId, for: request.channel, service: service)
         let template = prepared.template
-        let values = TemplateValues(request.personalisation)
-        let subject: String?, body: String
-        do {
-            subject = request.channel == .email ? try prepared.subject.render(values) : nil
-            body = try prepared.body.render(values)
-        } catch {
-            let missing = TemplateText.missingPlaceholders(in: [prepared.subject, prepared.body], values: values)
-            throw NotifyError.badRequest("Missing personalisation: \(missing.joined(separator: ", "))")
-        }
-        let content = try Self.checkedContent(body, channel: request.channel)
-        let notification = NotificationRecord(
-            serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: request.channel,
-            recipient: request.recipient, personalisationJSON: request.personalisationJSON, subject: subject, body: content,
-            reference: request.reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin,
-            idempotencyKey: request.idempotencyKey, createdAt: now,
-            billableUnits: request.channel == .sms ? SMSText(SMSPrefix.text(forServiceNamed: service.name) + content).fragments : 0,
-            unsubscribeURL: request.unsubscribeURL
+        var notification = notification(
+            template, try prepared.render(request.personalisation, channel: request.channel), to: request.recipient,
+            personalisationJSON: request.personalisationJSON, reference: request.reference, service: service, key: key, origin: origin, now: now
         )
+        notification.idempotencyKey = request.idempotencyKey
+        notification.unsubscribeURL = request.unsubscribeURL
+        notification.batchId = request.batch?.batchId
         if Self.simulatedRecipients.contains(request.recipient.lowercased()) {
             return AcceptedNotification(notification: notification, template: template, isDuplicate: false, isSimulated: true)
+        }
+        if let batch = request.batch {
+            try await store.grantBatchReaders(serviceId: service.id, batchId: batch.batchId, roles: batch.readers, now: now)
         }
         switch try await batcher.submit(notification, lane: .immediate) {
         case .accepted(let stored):
@@ -74,8 +66,22 @@ public final class NotificationAcceptor: Sendable {
         }
     }
 
+    /// A new notification of `template` to `recipient`, with its rendered content.
+    func notification(
+        _ template: Template, _ content: RenderedContent, to recipient: String, personalisationJSON: String?, reference: String?,
+        service: Service, key: APIKey?, origin: NotificationOrigin, now: Date
+    ) -> NotificationRecord {
+        NotificationRecord(
+            serviceId: service.id, templateId: template.id, templateVersion: template.version, channel: template.channel,
+            recipient: recipient, personalisationJSON: personalisationJSON, subject: content.subject, body: content.body,
+            reference: reference, keyType: key?.type ?? .normal, apiKeyId: key?.id, origin: origin, createdAt: now,
+            billableUnits: template.channel == .sms ? SMSText(SMSPrefix.text(forServiceNamed: service.name) + content.body).fragments : 0,
+            htmlBody: content.html
+        )
+    }
+
     /// The rendered body as it will be stored (text messages GSM-sanitised), after Notify's empty and length checks.
-    private static func checkedContent(_ body: String, channel: Channel) throws(NotifyError) -> String {
+    static func checkedContent(_ body: String, channel: Channel) throws(NotifyError) -> String {
         let content = channel == .sms ? SMSText(body).content : body
         if content.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw NotifyError.badRequest("Your message is empty.")
@@ -99,23 +105,53 @@ public final class NotificationAcceptor: Sendable {
         return content
     }
 
-    /// A template with its subject and body already parsed.
-    private struct PreparedTemplate {
+    /// A notification's texts, filled in and checked.
+    struct RenderedContent {
+        let subject: String?
+        let body: String
+        let html: String?
+    }
+
+    /// A template with its texts already parsed.
+    struct PreparedTemplate {
         let template: Template
         let subject: TemplateText
         let body: TemplateText
+        /// A formatted email's HTML alternative.
+        let html: TemplateText?
+
+        init(_ template: Template, html: String? = nil) {
+            self.template = template
+            self.subject = TemplateText(template.subject ?? "")
+            self.body = TemplateText(template.body)
+            self.html = html.map(TemplateText.init)
+        }
+
+        /// The texts filled from `personalisation` (HTML-escaped into the HTML), after Notify's checks: every missing
+        /// placeholder named, an empty or too long body refused.
+        func render(_ personalisation: [String: String], channel: Channel) throws(NotifyError) -> RenderedContent {
+            let values = TemplateValues(personalisation)
+            let subject: String?, body: String, html: String?
+            do {
+                subject = channel == .email ? try self.subject.render(values) : nil
+                body = try self.body.render(values)
+                html = try self.html?.render(TemplateValues(personalisation.mapValues(\.htmlEscaped)))
+            } catch {
+                let missing = TemplateText.missingPlaceholders(in: [self.subject, self.body] + (self.html.map { [$0] } ?? []), values: values)
+                throw NotifyError.badRequest("Missing personalisation: \(missing.joined(separator: ", "))")
+            }
+            return RenderedContent(subject: subject, body: try NotificationAcceptor.checkedContent(body, channel: channel), html: html)
+        }
     }
 
-    private func template(_ id: UUID, for channel: Channel, service: Service) async throws -> PreparedTemplate {
+    func template(_ id: UUID, for channel: Channel, service: Service) async throws -> PreparedTemplate {
         let cacheKey = "\(service.id.storageString)/\(id.storageString)"
         let now = Date()
         let prepared: PreparedTemplate?
         if let cached = templateCache.withLock({ $0[cacheKey] }), now.timeIntervalSince(cached.loaded) < templateCacheLifetime {
             prepared = cached.template
         } else {
-            prepared = try await store.template(id: id, serviceId: service.id).map {
-                PreparedTemplate(template: $0, subject: TemplateText($0.subject ?? ""), body: TemplateText($0.body))
-            }
+            prepared = try await store.template(id: id, serviceId: service.id).map { PreparedTemplate($0) }
             if let prepared { templateCache.withLock { $0[cacheKey] = (now, prepared) } }
         }
         guard let prepared else { throw NotifyError.badRequest("Template not found") }

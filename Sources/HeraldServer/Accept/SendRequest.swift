@@ -16,10 +16,12 @@ public struct SendRequest: Sendable {
     public var idempotencyKey: String?
     /// Notify's `one_click_unsubscribe_url`: the client's https page, sent as the email's `List-Unsubscribe`.
     public var unsubscribeURL: String?
+    /// Herald's `batch_id` and `batch_readers`.
+    public var batch: BatchGrant?
 
     public init(
         channel: Channel, templateId: UUID, recipient: String, personalisation: [String: String] = [:], personalisationJSON: String? = nil,
-        reference: String? = nil, idempotencyKey: String? = nil, unsubscribeURL: String? = nil
+        reference: String? = nil, idempotencyKey: String? = nil, unsubscribeURL: String? = nil, batch: BatchGrant? = nil
     ) {
         self.channel = channel
         self.templateId = templateId
@@ -29,10 +31,11 @@ public struct SendRequest: Sendable {
         self.reference = reference
         self.idempotencyKey = idempotencyKey
         self.unsubscribeURL = unsubscribeURL
+        self.batch = batch
     }
 
-    /// Validates a JSON body against Notify's request schema for `channel` (`additionalProperties: false`),
-    /// collecting every problem as Notify's `ValidationError` messages. Phone numbers in national form belong to
+    /// Validates a JSON body against Notify's request schema for `channel` (`additionalProperties: false`) with
+    /// Herald's `batch_id` and `batch_readers` added, collecting every problem as Notify's `ValidationError` messages. Phone numbers in national form belong to
     /// `homeCountryCode`.
     public static func parse(
         _ object: JSONValue, channel: Channel, idempotencyKey: String?, homeCountryCode: String = PhoneNumber.ukCountryCode
@@ -96,10 +99,12 @@ public struct SendRequest: Sendable {
                 problems.append("one_click_unsubscribe_url is not a valid https url")
             }
         }
+        let batch = BatchGrant.parse(object, problems: &problems)
         guard problems.isEmpty, let recipient, let templateId else { throw .validation(problems) }
         return SendRequest(
             channel: channel, templateId: templateId, recipient: recipient, personalisation: personalisation,
-            personalisationJSON: personalisationJSON, reference: reference, idempotencyKey: idempotencyKey, unsubscribeURL: unsubscribeURL
+            personalisationJSON: personalisationJSON, reference: reference, idempotencyKey: idempotencyKey, unsubscribeURL: unsubscribeURL,
+            batch: batch
         )
     }
 
@@ -110,7 +115,7 @@ public struct SendRequest: Sendable {
         let optionalUUIDs: [String]
 
         init(_ channel: Channel) {
-            let common: Set = ["template_id", "personalisation", "reference", "scheduled_for"]
+            let common: Set = ["template_id", "personalisation", "reference", "scheduled_for", "batch_id", "batch_readers"]
             switch channel {
             case .sms:
                 recipientField = "phone_number"

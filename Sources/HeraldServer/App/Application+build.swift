@@ -58,6 +58,9 @@ public func buildRouter(
     InboxController(store: store).addRoutes(to: herald)
     PreferencesController(store: store).addRoutes(to: herald)
     MemberNotificationsController(notifier: MemberNotifier(store: store)).addRoutes(to: herald)
+    EmailsController(store: store, acceptor: acceptor).addRoutes(to: herald)
+    BatchReadersController(store: store).addRoutes(to: herald)
+    SettingsController(store: store).addRoutes(to: herald)
     SNSWebhookController(store: store, configuration: sns).addRoutes(to: router)
     UnsubscribeController(store: store, publicURL: publicURL).addRoutes(to: router)
     return router

@@ -47,7 +47,12 @@ struct InboxEventStream: Sendable {
                         source.yield(.heartbeat)
                     }
                 }
+                // What the member had on connecting is not news: a late notice of an earlier write (PostgreSQL's
+                // notifications arrive after the commit) must not announce it.
                 var announced = AnnouncedItems()
+                for item in try await store.inboxItems(serviceId: serviceId, memberId: memberId, createdSince: Date().addingTimeInterval(-Self.lateNoticeWindow)) {
+                    _ = announced.insert(item)
+                }
                 var unread = try await store.unreadInboxCount(serviceId: serviceId, memberId: memberId)
                 try await writer.write(Self.event("unread-count", ["unread_count": .int(unread)]))
                 for await tick in ticks {
@@ -74,6 +79,9 @@ struct InboxEventStream: Sendable {
             source.finish()
         }
     }
+
+    /// How late a notice of a write may come and still be recognised as old news, in seconds.
+    private static let lateNoticeWindow: TimeInterval = 300
 
     /// `event: <name>` and `data: <json>` (JSON holds no newline, so one data line).
     private static func event(_ name: String, _ data: JSONValue) -> ByteBuffer {

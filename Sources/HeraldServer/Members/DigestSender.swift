@@ -39,7 +39,7 @@ public struct DigestSender: ServiceLifecycle.Service {
         for pending in try await store.pendingDigests() where pending.dueAt <= now {
             let serviceId = pending.member.serviceId
             if services[serviceId] == nil, let service = try await store.service(id: serviceId) {
-                services[serviceId] = (service, try await MemberNotificationContent.plainTemplate(.email, service: service, store: store))
+                services[serviceId] = (service, MemberNotificationContent.plainTemplate(.email, serviceId: serviceId))
             }
             guard let (service, template) = services[serviceId] else { continue }
             let member = pending.member, frequency = pending.schedule?.frequency

@@ -31,7 +31,7 @@ struct MemberNotificationContent {
             let template = if let id {
                 try await Self.serviceTemplate(id, channel: channel, service: service, store: store)
             } else {
-                try await Self.plainTemplate(channel, service: service, store: store)
+                Self.plainTemplate(channel, serviceId: service.id)
             }
             templates[channel] = ChannelTemplate(template: template, subject: TemplateText(template.subject ?? ""), body: TemplateText(template.body))
         }
@@ -96,15 +96,10 @@ struct MemberNotificationContent {
         return template
     }
 
-    /// Herald's plain template for `channel`, created in the service the first time it is needed: the title as the
-    /// subject, then the body and the URL.
-    static func plainTemplate(_ channel: Channel, service: Service, store: HeraldStore) async throws -> Template {
-        let template = Template(
-            id: UUID(nameBased: "herald-member-notification:\(service.id.storageString):\(channel.rawValue)"), serviceId: service.id,
-            channel: channel, name: "Member notification (\(channel.rawValue), Herald's plain template)",
-            subject: channel == .email ? "((title))" : nil, body: channel == .email ? "((body))\n\n((url))" : "((title)): ((body)) ((url))"
-        )
-        try await store.createTemplate(template, ifAbsent: true)
-        return template
+    /// Herald's plain formatted message for `channel`: the title as the subject, then the body and the URL.
+    static func plainTemplate(_ channel: Channel, serviceId: UUID) -> Template {
+        channel == .email
+            ? Template.formatted(.email, serviceId: serviceId, subject: "((title))", body: "((body))\n\n((url))")
+            : Template.formatted(channel, serviceId: serviceId, subject: nil, body: "((title)): ((body)) ((url))")
     }
 }

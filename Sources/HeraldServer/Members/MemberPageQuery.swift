@@ -3,22 +3,15 @@ import Foundation
 /// The query of `GET /herald/v1/members`: `after` (the last member id of the previous page) and `page_size`
 /// (1 to 1,000; 250 unless given).
 struct MemberPageQuery {
-    static let maximumPageSize = 1_000
-
     var after: String?
-    var pageSize = 250
+    var pageSize = PageSize.standard
 
     init(_ parameters: [(key: String, value: String)]) throws(NotifyError) {
         var problems: [String] = []
         for (key, value) in parameters {
             switch key {
             case "after": after = value
-            case "page_size":
-                if let size = Int(value), (1...Self.maximumPageSize).contains(size) {
-                    pageSize = size
-                } else {
-                    problems.append("page_size must be a whole number from 1 to \(Self.maximumPageSize)")
-                }
+            case "page_size": pageSize = PageSize.parse(value, problems: &problems) ?? pageSize
             default: problems.append("Additional properties are not allowed (\(key) was unexpected)")
             }
         }

@@ -1,9 +1,9 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The small HTML pages Herald shows people who follow a link from an email: one accessible layout, escaped text.
+/// The small HTML pages Herald shows people who follow a link from an email: one accessible layout. Callers escape
+/// what they put in (`String.htmlEscaped`).
 enum HTMLPage {
     static func response(_ status: HTTPResponse.Status, title: String, body: String) -> Response {
         let page = """
@@ -11,10 +11,5 @@ enum HTMLPage {
             <title>\(title)</title></head><body><main><h1>\(title)</h1>\(body)</main></body></html>
             """
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -44,13 +44,13 @@ struct MemberEmailPreferencesPage {
             // The most specific topic shows what this email's own kind of message does, every more general choice included.
             let on = book.wants(.email, memberId: memberId, topics: topic == topics[0] ? subject.topics : [topic])
             return """
-                <li>Emails about \(HTMLPage.escaped(Self.describe(topic))): <strong>\(on ? "on" : "off")</strong> \
-                <form method="post" style="display:inline"><input type="hidden" name="topic" value="\(HTMLPage.escaped(topic.text))">\
+                <li>Emails about \(Self.describe(topic).htmlEscaped): <strong>\(on ? "on" : "off")</strong> \
+                <form method="post" style="display:inline"><input type="hidden" name="topic" value="\(topic.text.htmlEscaped)">\
                 <button type="submit" name="email" value="\(on ? "off" : "on")">\(on ? "Stop these emails" : "Send these emails again")</button></form></li>
                 """
         }
         return HTMLPage.response(.ok, title: "Email preferences", body: """
-            <p>Emails from <strong>\(HTMLPage.escaped(service.name))</strong> to <strong>\(HTMLPage.escaped(address))</strong>.</p>
+            <p>Emails from <strong>\(service.name.htmlEscaped)</strong> to <strong>\(address.htmlEscaped)</strong>.</p>
             <ul>\(rows.joined())</ul>
             <p>Notifications in your inbox on the site are not affected.</p>
             """)

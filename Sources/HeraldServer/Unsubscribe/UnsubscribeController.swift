@@ -34,7 +34,7 @@ struct UnsubscribeController {
                 memberId: message.memberId, subject: message.subject, service: service, address: notification.recipient, form: form
             )
         }
-        let address = HTMLPage.escaped(notification.recipient), sender = HTMLPage.escaped(service.name)
+        let address = notification.recipient.htmlEscaped, sender = service.name.htmlEscaped
         guard unsubscribe else {
             return HTMLPage.response(.ok, title: "Unsubscribe", body: """
                 <p>Stop mailings from <strong>\(sender)</strong> to <strong>\(address)</strong>?</p>

@@ -11,6 +11,7 @@ enum NotificationColumns {
         ("key_type", .text), ("api_key_id", .text), ("origin", .text), ("job_id", .text), ("job_row_number", .integer),
         ("idempotency_key", .text), ("created_at", .bigint), ("scheduled_for", .bigint), ("sent_at", .bigint), ("completed_at", .bigint),
         ("updated_at", .bigint), ("billable_units", .integer), ("unsubscribe_url", .text),
+        ("batch_id", .text), ("reply_to", .text), ("html_body", .text),
     ]
     static let list = columns.map(\.name).joined(separator: ", ")
 
@@ -35,6 +36,7 @@ enum NotificationColumns {
             .int(Int(n.createdAt.microsecondsSinceEpoch)), .optional(n.scheduledFor?.microsecondsSinceEpoch),
             .optional(n.sentAt?.microsecondsSinceEpoch), .optional(n.completedAt?.microsecondsSinceEpoch),
             .int(Int(n.updatedAt.microsecondsSinceEpoch)), .int(n.billableUnits), .optional(n.unsubscribeURL),
+            .optional(n.batchId), .optional(n.replyTo), .optional(n.htmlBody),
         ]
     }
 
@@ -91,7 +93,10 @@ enum NotificationColumns {
             completedAt: try date("completed_at"),
             updatedAt: try date("updated_at"),
             billableUnits: try row.decode(column: "billable_units", as: Int.self),
-            unsubscribeURL: try row.decode(column: "unsubscribe_url", as: String?.self)
+            unsubscribeURL: try row.decode(column: "unsubscribe_url", as: String?.self),
+            batchId: try row.decode(column: "batch_id", as: String?.self),
+            replyTo: try row.decode(column: "reply_to", as: String?.self),
+            htmlBody: try row.decode(column: "html_body", as: String?.self)
         )
     }
 }

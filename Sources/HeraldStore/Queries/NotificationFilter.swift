@@ -9,6 +9,8 @@ public struct NotificationFilter: Sendable {
     public var statuses: [NotificationStatus]
     public var channels: [Channel]
     public var reference: String?
+    /// Only notifications sent in this batch.
+    public var batchId: String?
     /// Exclusive: only notifications older than this one.
     public var olderThan: UUID?
     public var includeJobs: Bool
@@ -20,6 +22,7 @@ public struct NotificationFilter: Sendable {
         statuses: [NotificationStatus] = [],
         channels: [Channel] = [],
         reference: String? = nil,
+        batchId: String? = nil,
         olderThan: UUID? = nil,
         includeJobs: Bool = false,
         limit: Int = 250
@@ -29,6 +32,7 @@ public struct NotificationFilter: Sendable {
         self.statuses = statuses
         self.channels = channels
         self.reference = reference
+        self.batchId = batchId
         self.olderThan = olderThan
         self.includeJobs = includeJobs
         self.limit = limit

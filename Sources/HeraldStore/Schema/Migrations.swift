@@ -305,11 +305,36 @@ enum Migrations {
                 "CREATE INDEX inbox_items_by_expiry ON inbox_items (expires_at) WHERE expires_at IS NOT NULL",
             ]
         ),
+        // Read rights: a notification may belong to a caller's batch, and role groups are granted read access per
+        // batch. The batch index serves `GET /herald/v1/batches/{batch_id}/emails`, newest first.
+        Migration(
+            version: 11, name: "batch read rights",
+            statements: [
+                "ALTER TABLE notifications ADD COLUMN batch_id TEXT",
+                "CREATE INDEX notifications_by_batch ON notifications (service_id, batch_id, created_at DESC, id DESC) WHERE batch_id IS NOT NULL",
+                """
+                CREATE TABLE batch_readers (
+                    service_id TEXT NOT NULL,
+                    batch_id TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    granted_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, batch_id, role)
+                )
+                """,
+            ]
+        ),
+        Migration(
+            version: 12, name: "formatted emails",
+            statements: [
+                "ALTER TABLE notifications ADD COLUMN reply_to TEXT",
+                "ALTER TABLE notifications ADD COLUMN html_body TEXT",
+            ]
+        ),
         // Members' channel preferences (member_id '' holds the service's defaults); which member and topic each email
         // or text of a member notification was for, so its unsubscribe link can lead to the right preferences; and
         // members' digests, with the happenings waiting for the next one.
         Migration(
-            version: 12, name: "member preferences and digests",
+            version: 13, name: "member preferences and digests",
             statements: [
                 """
                 CREATE TABLE member_preferences (

@@ -1,0 +1,149 @@
+import Foundation
+import HeraldCore
+
+/// A validated `POST /herald/v1/emails`: one email, templated or already formatted, to one or many recipients, each
+/// with their own personalisation on top of the shared one.
+public struct EmailSendRequest: Sendable {
+    /// What the emails say.
+    public enum Content: Sendable, Hashable {
+        /// A stored email template, filled from each recipient's personalisation.
+        case template(UUID)
+        /// Subject and plain-text body written by the caller, optionally with an HTML alternative; `((placeholders))`
+        /// in them are filled as in a template (HTML-escaped in `html`).
+        case formatted(subject: String, body: String, html: String?)
+    }
+
+    /// One recipient with the personalisation for them (the shared values overlaid with their own).
+    public struct Recipient: Sendable {
+        public var address: String
+        public var personalisation: [String: String]
+        public var personalisationJSON: String?
+        public var reference: String?
+    }
+
+    /// The most recipients one call may carry.
+    public static let maximumRecipients = 50_000
+    static let fields: Set = [
+        "template_id", "subject", "body", "html", "recipients", "personalisation", "reference", "reply_to", "delivery", "batch_id",
+        "batch_readers", "in_app",
+    ]
+
+    public var content: Content
+    public var recipients: [Recipient]
+    /// The address replies go to (`Reply-To`).
+    public var replyTo: String?
+    /// `queued` (bulk priority, the default) or `immediate`.
+    public var priority: DeliveryPriority
+    public var batch: BatchGrant?
+    /// The caller asked for an in-app notification alongside each email (see ``InAppInbox``).
+    public var inApp: Bool
+
+    /// Validates a body, collecting every problem as Notify's `ValidationError` messages (the first 100).
+    static func parse(_ object: JSONValue) throws(NotifyError) -> EmailSendRequest {
+        var problems: [String] = []
+        object.rejectMembers(otherThan: fields, in: "", problems: &problems)
+        let content = Self.content(of: object, problems: &problems)
+        let shared: [(String, JSONValue)]
+        switch object["personalisation"] {
+        case nil, .null?: shared = []
+        case .object(let members)?: shared = members
+        case let other?:
+            problems.append(ValidationMessage.notOfType("personalisation", other, "object"))
+            shared = []
+        }
+        let reference = object.optionalString("reference", in: "", problems: &problems)
+        var recipients: [Recipient] = []
+        switch object["recipients"] {
+        case .array(let items)? where !items.isEmpty && items.count <= maximumRecipients:
+            recipients = items.enumerated().compactMap { index, item in
+                recipient(item, field: "recipients[\(index)]", shared: shared, reference: reference, problems: &problems)
+            }
+        case .array(let items)?:
+            problems.append("recipients must have 1 to \(maximumRecipients) items, not \(items.count)")
+        case nil:
+            problems.append("recipients is a required property")
+        case let other?:
+            problems.append(ValidationMessage.notOfType("recipients", other, "array"))
+        }
+        var replyTo: String?
+        if let text = object.optionalString("reply_to", in: "", problems: &problems) {
+            replyTo = try? EmailAddress(validating: text).value
+            if replyTo == nil { problems.append("reply_to Not a valid email address") }
+        }
+        var priority = DeliveryPriority.bulk
+        switch object.optionalString("delivery", in: "", problems: &problems) {
+        case nil, "queued": break
+        case "immediate": priority = .immediate
+        case let other?: problems.append("delivery \(other) is not one of [immediate, queued]")
+        }
+        var inApp = false
+        switch object["in_app"] {
+        case nil, .null?: break
+        case .bool(let flag)?: inApp = flag
+        case let other?: problems.append(ValidationMessage.notOfType("in_app", other, "boolean"))
+        }
+        let batch = BatchGrant.parse(object, problems: &problems)
+        guard problems.isEmpty, let content else { throw .validation(Array(problems.prefix(100))) }
+        return EmailSendRequest(content: content, recipients: recipients, replyTo: replyTo, priority: priority, batch: batch, inApp: inApp)
+    }
+
+    /// Either `template_id`, or `subject` and `body` (with `html` optional); never both.
+    private static func content(of object: JSONValue, problems: inout [String]) -> Content? {
+        let subject = object.optionalString("subject", in: "", problems: &problems)
+        let body = object.optionalString("body", in: "", problems: &problems)
+        let html = object.optionalString("html", in: "", problems: &problems)
+        switch object["template_id"] {
+        case nil, .null?:
+            guard let subject, let body, !subject.isEmpty else {
+                problems.append("Either template_id, or subject and body (html optional), are required")
+                return nil
+            }
+            return .formatted(subject: subject, body: body, html: html)
+        case .string(let text)?:
+            guard let id = UUID(uuidString: text) else {
+                problems.append("template_id is not a valid UUID")
+                return nil
+            }
+            if subject != nil || body != nil || html != nil {
+                problems.append("template_id cannot be given with subject, body or html")
+            }
+            return .template(id)
+        case .some:
+            problems.append("template_id is not a valid UUID")
+            return nil
+        }
+    }
+
+    /// One item of `recipients`: `{"email_address": …, "personalisation": {…}, "reference": …}`.
+    private static func recipient(
+        _ item: JSONValue, field: String, shared: [(String, JSONValue)], reference: String?, problems: inout [String]
+    ) -> Recipient? {
+        guard case .object = item else {
+            problems.append(ValidationMessage.notOfType(field, item, "object"))
+            return nil
+        }
+        let before = problems.count
+        item.rejectMembers(otherThan: ["email_address", "personalisation", "reference"], in: field, problems: &problems)
+        var address: String?
+        if let text = item.requiredString("email_address", in: field, problems: &problems) {
+            address = try? EmailAddress(validating: text).value
+            if address == nil { problems.append("\(field).email_address Not a valid email address") }
+        }
+        var members = shared
+        switch item["personalisation"] {
+        case nil, .null?: break
+        case .object(let own)?:
+            let keys = Set(own.map(\.0))
+            members = shared.filter { !keys.contains($0.0) } + own
+        case let other?: problems.append(ValidationMessage.notOfType("\(field).personalisation", other, "object"))
+        }
+        let ownReference = item.optionalString("reference", in: field, problems: &problems) ?? reference
+        if let ownReference, ownReference.count > 1000 { problems.append("\(field).reference is too long") }
+        guard problems.count == before, let address else { return nil }
+        let values = JSONValue.object(members)
+        return Recipient(
+            address: address, personalisation: Personalisation.values(from: values, lists: .markdownBullets),
+            personalisationJSON: members.isEmpty ? nil : String(decoding: values.encoded(), as: UTF8.self), reference: ownReference
+        )
+    }
+}
