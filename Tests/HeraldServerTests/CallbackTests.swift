@@ -33,7 +33,7 @@ import Testing
             return .ok
         }
 
-        /// Waits until `count` calls were accepted (at most 15 s), then a little longer for any duplicate.
+        /// Waits until `count` calls were accepted (at most 30 s), then a little longer for any duplicate.
         func waitFor(_ count: Int) async throws {
             let started = ContinuousClock.now
             while accepted.count < count, ContinuousClock.now - started < .seconds(30) {
