@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import PostgresNIO
 import SQLKit
 
 extension HeraldStore {
@@ -94,11 +95,27 @@ extension HeraldStore {
 
     /// The active members a happening of `eventType` in `scope` (nil: none) reaches, each once, in member id order:
     /// those with a listen on the exact type or a wildcard above it, without a scope or in this scope (see
-    /// ``Listen/hears(_:in:)``). Each candidate pattern is looked up by equality on `listens_by_event_type`.
+    /// ``Listen/hears(_:in:)``). Each candidate pattern is looked up by equality on `listens_by_event_type`. On
+    /// PostgreSQL the rows are read by position (a happening may have 50,000 listeners).
     public func listeners(serviceId: UUID, of eventType: EventType, scope: String?) async throws -> [Member] {
         let service = serviceId.storageString
         let patterns = eventType.matchingPatterns.map(\.text)
         let scopes = [""] + (scope.map { [$0] } ?? [])
+        if let postgres = engine as? PostgresEngine {
+            return try await postgres.withConnection { connection in
+                var members: [Member] = []
+                for try await row in try await connection.query("""
+                    SELECT \(unescaped: MemberColumns.list(qualifiedBy: "m"))
+                    FROM (SELECT DISTINCT member_id FROM listens
+                          WHERE service_id = \(service) AND event_type = ANY(\(patterns)) AND scope = ANY(\(scopes))) AS l
+                    JOIN members m ON m.service_id = \(service) AND m.member_id = l.member_id
+                    WHERE m.active = 1 ORDER BY m.member_id
+                    """, logger: connection.logger) {
+                    members.append(try MemberColumns.decode(PostgresRowColumns(row, positions: MemberColumns.positions)))
+                }
+                return members
+            }
+        }
         return try await engine.read { db in
             try await db.raw("""
                 SELECT \(unsafeRaw: MemberColumns.list(qualifiedBy: "m"))

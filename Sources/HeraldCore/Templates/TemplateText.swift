@@ -25,6 +25,13 @@ public struct TemplateText: Sendable, Hashable {
         Self.placeholders(in: [self])
     }
 
+    /// Whether any of `texts` has a placeholder that the personalisation key `key` fills (ignoring case, spaces,
+    /// `_` and `-`).
+    public static func anyUses(_ key: String, in texts: [TemplateText]) -> Bool {
+        let wanted = TemplatePlaceholder.key(for: key)
+        return placeholders(in: texts).contains { TemplatePlaceholder.key(for: $0) == wanted }
+    }
+
     /// Fills every placeholder. Keys match ignoring case, spaces, `_` and `-` (so ((Day of week)) is filled by
     /// "day_of_week"). Extra keys are ignored.
     /// Conditional placeholders show their text when the value is yes/y/true/t/1/include/show (any case), else nothing.

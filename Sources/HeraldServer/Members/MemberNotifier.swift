@@ -15,7 +15,7 @@ public struct MemberNotifier: Sendable {
 
     /// Fans `notification` out and returns how far it reached.
     public func send(_ notification: MemberNotification, service: Service) async throws -> FanOutReport {
-        let content = try await MemberNotificationContent(notification, service: service, store: store)
+        var content = try await MemberNotificationContent(notification, service: service, store: store)
         let (audience, unknown) = try await members(for: notification)
         let preferences = notification.subject.kind == .systemBroadcast
             ? nil : PreferenceBook(try await store.preferences(serviceId: service.id, topics: notification.subject.topics))
@@ -28,11 +28,14 @@ public struct MemberNotifier: Sendable {
         var inbox: [InboxItem] = [], messages: [MemberMessage] = [], digestEntries: [DigestEntry] = []
         inbox.reserveCapacity(decision.recipients.count)
         for recipient in decision.recipients {
-            let values = content.values(memberName: recipient.member.name ?? "")
-            let item = try content.inboxItem(for: recipient.member, values: values)
+            let member = recipient.member
+            let texts = try content.texts(forMemberNamed: member.name ?? "")
+            let item = content.inboxItem(for: member, texts)
             inbox.append(item)
             for channel in recipient.channels {
-                messages.append(try content.message(channel, to: recipient.member, values: values))
+                if let address = channel == .sms ? member.phone : member.email, let message = content.message(channel, to: member, recipient: address, texts) {
+                    messages.append(message)
+                }
             }
             if recipient.inDigest {
                 digestEntries.append(DigestEntry(

@@ -25,17 +25,26 @@ enum MemberColumns {
         })
     }
 
+    /// Each column's position in a row that starts with ``list(qualifiedBy:)``.
+    static let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.name, $0.offset) })
+
     static func decode(_ row: any SQLRow) throws -> Member {
-        Member(
-            serviceId: try row.decodeUUID(column: "service_id"),
+        try decode(SQLRowColumns(row: row))
+    }
+
+    static func decode(_ row: some RowColumns) throws -> Member {
+        let service = try row.decode(column: "service_id", as: String.self)
+        guard let serviceId = UUID(uuidString: service) else { throw CorruptRow(column: "service_id", value: service) }
+        return Member(
+            serviceId: serviceId,
             id: try row.decode(column: "member_id", as: String.self),
             name: try row.decode(column: "name", as: String?.self),
             email: try row.decode(column: "email", as: String?.self),
             phone: try row.decode(column: "phone", as: String?.self),
             timeZone: try row.decode(column: "time_zone", as: String?.self),
             active: try row.decode(column: "active", as: Int.self) != 0,
-            createdAt: try row.decodeDate(column: "created_at"),
-            updatedAt: try row.decodeDate(column: "updated_at")
+            createdAt: Date(microsecondsSinceEpoch: try row.decode(column: "created_at", as: Int64.self)),
+            updatedAt: Date(microsecondsSinceEpoch: try row.decode(column: "updated_at", as: Int64.self))
         )
     }
 }
