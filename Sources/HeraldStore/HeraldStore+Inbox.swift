@@ -28,34 +28,32 @@ extension HeraldStore {
     public func inboxItems(
         serviceId: UUID, memberId: String, olderThan: UUID? = nil, unreadOnly: Bool = false, limit: Int = 50, now: Date = Date()
     ) async throws -> [InboxItem] {
-        try await engine.read { db in
-            var query = Self.unexpiredItems(serviceId: serviceId, memberId: memberId, now: now)
-            if unreadOnly {
-                query += " AND acknowledged_at IS NULL"
-            }
-            if let olderThan {
-                // The cursor's key first, so that the page's condition is a row comparison with constants, which both
-                // engines answer from the index (one with a subquery PostgreSQL only filters by).
-                let cursor = try await db.raw("""
+        var query = Self.unexpiredItems(serviceId: serviceId, memberId: memberId, now: now)
+        if unreadOnly {
+            query += " AND acknowledged_at IS NULL"
+        }
+        if let olderThan {
+            // The cursor's key first, so that the page's condition is a row comparison with constants, which both
+            // engines answer from the index (one with a subquery PostgreSQL only filters by).
+            let cursor = try await engine.read { db in
+                try await db.raw("""
                     SELECT created_at FROM inbox_items WHERE id = \(bind: olderThan.storageString)
                       AND service_id = \(bind: serviceId.storageString) AND member_id = \(bind: memberId)
                     """).first(decodingColumn: "created_at", as: Int64.self)
-                guard let cursor else { return [] }
-                query += " AND (created_at, id) < (\(bind: cursor), \(bind: olderThan.storageString))"
             }
-            query += " ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)"
-            return try await db.raw(query).all().map(InboxColumns.decode)
+            guard let cursor else { return [] }
+            query += " AND (created_at, id) < (\(bind: cursor), \(bind: olderThan.storageString))"
         }
+        query += " ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)"
+        return try await readRows(query, positions: InboxColumns.positions) { try InboxColumns.decode($0) }
     }
 
     /// A member's items created at or after `since` and not expired at `now`, oldest first, at most `limit`: what a
     /// live stream announces after an ``InboxChange``.
     public func inboxItems(serviceId: UUID, memberId: String, createdSince since: Date, limit: Int = 200, now: Date = Date()) async throws -> [InboxItem] {
-        try await engine.read { db in
-            var query = Self.unexpiredItems(serviceId: serviceId, memberId: memberId, now: now)
-            query += " AND created_at >= \(bind: since.microsecondsSinceEpoch) ORDER BY created_at, id LIMIT \(bind: limit)"
-            return try await db.raw(query).all().map(InboxColumns.decode)
-        }
+        var query = Self.unexpiredItems(serviceId: serviceId, memberId: memberId, now: now)
+        query += " AND created_at >= \(bind: since.microsecondsSinceEpoch) ORDER BY created_at, id LIMIT \(bind: limit)"
+        return try await readRows(query, positions: InboxColumns.positions) { try InboxColumns.decode($0) }
     }
 
     /// How many of a member's items are unread and not expired at `now` (read from `inbox_items_unread` alone).

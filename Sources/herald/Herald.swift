@@ -13,7 +13,7 @@ struct Herald: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, WorkerCommand.self, MigrateCommand.self, ServiceCommand.self, TemplateCommand.self,
             SendCommand.self, StatusCommand.self, SuppressionCommand.self, TokenCommand.self, SetupCommand.self, BenchCommand.self,
-            SNSBenchCommand.self, FanOutBenchCommand.self,
+            SNSBenchCommand.self, FanOutBenchCommand.self, InboxBenchCommand.self,
         ]
     )
 }

@@ -73,4 +73,32 @@ import Testing
             #expect(try await reader.value == ["unread-count"])
         }
     }
+
+    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.available)
+    func aClientThatDisconnectsLeavesNoSubscriptionBehind(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let fixture = try await ServiceFixture.create(in: store)
+            try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada")])
+            try await Application(router: buildRouter(store: store)).test(.live) { client in
+                let port = try #require(client.port)
+                let reader = Task {
+                    var events = try await openInboxStream(port: port, key: fixture.liveKey, memberId: "ada").makeAsyncIterator()
+                    _ = try await events.next()
+                    try await Task.sleep(for: .seconds(60))
+                }
+                #expect(await Self.subscribers(of: store, become: 1))
+                reader.cancel()  // the page is closed: the client drops the connection
+                #expect(await Self.subscribers(of: store, become: 0))
+            }
+        }
+    }
+
+    /// Whether the store's feed has `count` subscriptions within 10 s.
+    private static func subscribers(of store: HeraldStore, become count: Int) async -> Bool {
+        let started = ContinuousClock.now
+        while store.inboxChanges.subscriberCount != count, ContinuousClock.now - started < .seconds(10) {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return store.inboxChanges.subscriberCount == count
+    }
 }

@@ -49,6 +49,11 @@ public final class InboxChangeFeed: Sendable {
         return stream
     }
 
+    /// How many subscriptions are open (one per live stream).
+    public var subscriberCount: Int {
+        state.withLock { $0.subscribers.count }
+    }
+
     /// Hands `change` to every subscriber of this process.
     func publish(_ change: InboxChange) {
         for subscriber in state.withLock({ Array($0.subscribers.values) }) {

@@ -9,6 +9,8 @@ enum InboxColumns {
         ("title", .text), ("body", .text), ("link", .text), ("created_at", .bigint), ("acknowledged_at", .bigint), ("expires_at", .bigint),
     ]
     static let list = columns.map(\.name).joined(separator: ", ")
+    /// Each column's position in a row that starts with ``list``.
+    static let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($0.element.name, $0.offset) })
 
     /// Items as a batch for one multi-row statement.
     static func batch(_ items: some Collection<InboxItem>) -> RowBatch {
@@ -23,6 +25,15 @@ enum InboxColumns {
     }
 
     static func decode(_ row: any SQLRow) throws -> InboxItem {
+        try decode(SQLRowColumns(row: row) as any RowColumns)
+    }
+
+    static func decode(_ row: any RowColumns) throws -> InboxItem {
+        func uuid(_ column: String) throws -> UUID {
+            let text = try row.decode(column: column, as: String.self)
+            guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
+            return id
+        }
         let kindText = try row.decode(column: "kind", as: String.self)
         guard let kind = MemberNotificationKind(rawValue: kindText) else { throw CorruptRow(column: "kind", value: kindText) }
         let eventType = try row.decode(column: "event_type", as: String?.self).map { text in
@@ -30,11 +41,11 @@ enum InboxColumns {
             return eventType
         }
         return InboxItem(
-            id: try row.decodeUUID(column: "id"), serviceId: try row.decodeUUID(column: "service_id"),
+            id: try uuid("id"), serviceId: try uuid("service_id"),
             memberId: try row.decode(column: "member_id", as: String.self), kind: kind, eventType: eventType,
             scope: try row.decode(column: "scope", as: String?.self), title: try row.decode(column: "title", as: String.self),
             body: try row.decode(column: "body", as: String.self), link: try row.decode(column: "link", as: String?.self),
-            createdAt: try row.decodeDate(column: "created_at"),
+            createdAt: Date(microsecondsSinceEpoch: try row.decode(column: "created_at", as: Int64.self)),
             acknowledgedAt: try row.decode(column: "acknowledged_at", as: Int64?.self).map(Date.init(microsecondsSinceEpoch:)),
             expiresAt: try row.decode(column: "expires_at", as: Int64?.self).map(Date.init(microsecondsSinceEpoch:))
         )

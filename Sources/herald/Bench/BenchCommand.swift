@@ -36,9 +36,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Port for the fake SES endpoint (loopback).") var sesPort = 18_082
 
     func run() async throws {
-        var logger = makeLogger("herald.bench")
-        logger.logLevel = .warning
-        let setting = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-\(UUID().uuidString).sqlite").path
+        let (setting, logger) = benchDatabase(database, command: "bench")
         let store = try await HeraldStore.open(setting, logger: logger)
         guard try await store.backlog() == (0, 0), try await store.statusCounts().isEmpty else {
             try await store.shutdown()

@@ -1,3 +1,5 @@
+import Foundation
+import Logging
 import NIOHTTP1
 
 /// Seconds `body` took, on the monotonic clock.
@@ -15,4 +17,13 @@ func waitForServer(_ load: HTTPLoad) async throws {
         try await Task.sleep(for: .milliseconds(50))
     }
     throw BenchFailure("the server at \(load.baseURL) did not start")
+}
+
+/// A benchmark's database setting (`database`, or a new SQLite file in the temporary folder named after `command`)
+/// and its logger (warnings only).
+func benchDatabase(_ database: String?, command: String) -> (setting: String, logger: Logger) {
+    var logger = makeLogger("herald.\(command)")
+    logger.logLevel = .warning
+    let setting = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("herald-\(command)-\(UUID().uuidString).sqlite").path
+    return (setting, logger)
 }

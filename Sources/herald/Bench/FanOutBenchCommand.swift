@@ -3,7 +3,6 @@ import Foundation
 import HeraldCore
 import HeraldServer
 import HeraldStore
-import Logging
 
 /// `herald bench-fanout`: one happening fanned out to every listening member (in-app items, emails queued), timed
 /// against the bulk enqueue of as many plain emails in the same run.
@@ -24,9 +23,7 @@ struct FanOutBenchCommand: AsyncParsableCommand {
     @Option(help: "Happenings to send, one after another.") var rounds = 3
 
     func run() async throws {
-        var logger = makeLogger("herald.bench-fanout")
-        logger.logLevel = .warning
-        let setting = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-fanout-\(UUID().uuidString).sqlite").path
+        let (setting, logger) = benchDatabase(database, command: "bench-fanout")
         let store = try await HeraldStore.open(setting, logger: logger)
         let workload = try await BenchWorkload.create(in: store)
         let serviceId = workload.service.id

@@ -38,9 +38,7 @@ struct SNSBenchCommand: AsyncParsableCommand {
     static let certificateURL = URL(string: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-bench.pem")!
 
     func run() async throws {
-        var logger = makeLogger("herald.bench-sns")
-        logger.logLevel = .warning
-        let setting = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("herald-bench-sns-\(UUID().uuidString).sqlite").path
+        let (setting, logger) = benchDatabase(database, command: "bench-sns")
         let store = try await HeraldStore.open(setting, logger: logger)
         let (certificatePEM, bodies) = try Self.signedWorkload(distinct: distinct)
         let fetcher = BenchCertificateFetcher(pem: certificatePEM)
