@@ -2,7 +2,8 @@ import Foundation
 import HeraldCore
 
 /// The items a live stream has announced, so that a change heard twice (from this process and through the
-/// database) announces each item once. Keeps the newest `capacity` ids; older ones are never asked about again.
+/// database) announces each item once. Holds at most twice `capacity` ids, then keeps the newest `capacity`: a
+/// change only ever asks about items created since it, so older ids are not asked about again.
 struct AnnouncedItems {
     var capacity = 1_000
     private var ids: [UUID: Date] = [:]

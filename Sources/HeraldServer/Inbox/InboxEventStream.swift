@@ -60,13 +60,15 @@ struct InboxEventStream: Sendable {
                     case .heartbeat:
                         try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
                     case .change(let change):
+                        // The count before the items: every item it counts is then among those read, so a count
+                        // never reaches the client ahead of the items it includes.
+                        let count = try await store.unreadInboxCount(serviceId: serviceId, memberId: memberId)
                         if let since = change.addedSince {
                             let items = try await store.inboxItems(serviceId: serviceId, memberId: memberId, createdSince: since)
                             for item in items where announced.insert(item) {
                                 try await writer.write(Self.event("item", InboxItemJSON.json(item)))
                             }
                         }
-                        let count = try await store.unreadInboxCount(serviceId: serviceId, memberId: memberId)
                         if count != unread {
                             unread = count
                             try await writer.write(Self.event("unread-count", ["unread_count": .int(unread)]))

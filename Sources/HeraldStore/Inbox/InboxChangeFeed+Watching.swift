@@ -5,14 +5,15 @@ import SQLKit
 
 extension InboxChangeFeed {
     /// PostgreSQL: `LISTEN`s on one pooled connection, reconnecting after a failure. Each time it starts listening it
-    /// publishes that anything may have been added since it began, for the writes it could not hear before.
-    func listen(to engine: PostgresEngine) async {
+    /// publishes that anything may have been added since `since` (then since the failure), for the writes it could
+    /// not hear before.
+    func listen(to engine: PostgresEngine, since: Date) async {
+        var since = since
         while !Task.isCancelled {
-            let started = Date()
             do {
                 try await engine.withConnection { connection in
-                    try await connection.listen(on: Self.channel) { notifications in
-                        publish(.anything(since: started))
+                    try await connection.listen(on: Self.channel) { [since] notifications in
+                        publish(.anything(since: since))
                         for try await notification in notifications {
                             if let change = InboxChange(payload: notification.payload) {
                                 publish(change)
@@ -22,6 +23,7 @@ extension InboxChangeFeed {
                 }
             } catch where !Task.isCancelled {
                 logger.warning("inbox change feed lost its LISTEN connection; reconnecting", metadata: ["error": "\(error)"])
+                since = Date()
                 try? await Task.sleep(for: .seconds(1))
             } catch {
                 return
@@ -29,11 +31,11 @@ extension InboxChangeFeed {
         }
     }
 
-    /// SQLite: every `pollInterval`, asks whether another connection committed (`PRAGMA data_version`, which this
+    /// SQLite: first publishes that anything may have been added `since`, then every `pollInterval` asks whether another connection committed (`PRAGMA data_version`, which this
     /// process's own writer also moves); if so, the items appended since the last look become one change per service
     /// (SQLite commits one transaction at a time, so rowids grow in commit order), and a commit without new items (an
     /// acknowledgement elsewhere, or any other write) a change of every member's unread count.
-    func poll() async {
+    func poll(since: Date) async {
         var cursor: SQLiteCursor?
         while !Task.isCancelled {
             do {
@@ -42,9 +44,8 @@ extension InboxChangeFeed {
                     cursor = next
                     changes.forEach(publish)
                 } else {
-                    let started = Date()
                     cursor = try await engine.read { db in try await SQLiteCursor.current(in: db) }
-                    publish(.anything(since: started))
+                    publish(.anything(since: since))
                 }
             } catch where !Task.isCancelled {
                 logger.warning("inbox change feed could not poll SQLite", metadata: ["error": "\(error)"])

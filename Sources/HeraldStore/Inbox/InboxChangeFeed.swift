@@ -41,7 +41,8 @@ public final class InboxChangeFeed: Sendable {
             guard !state.stopped else { return false }
             state.subscribers[id] = continuation
             if state.watcher == nil {
-                state.watcher = Task { await self.watch() }
+                let since = Date()  // now, not when the task gets to run: what is written in between must be found
+                state.watcher = Task { await self.watch(since: since) }
             }
             return true
         }
@@ -83,12 +84,12 @@ public final class InboxChangeFeed: Sendable {
         idle?.cancel()
     }
 
-    /// Publishes other processes' changes until cancelled.
-    private func watch() async {
+    /// Publishes other processes' changes until cancelled; items added `since` may have been missed before it starts.
+    private func watch(since: Date) async {
         if let postgres = engine as? PostgresEngine {
-            await listen(to: postgres)
+            await listen(to: postgres, since: since)
         } else {
-            await poll()
+            await poll(since: since)
         }
     }
 }
