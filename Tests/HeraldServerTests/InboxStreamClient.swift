@@ -13,7 +13,8 @@ import Testing
 func openInboxStream(port: Int, key: APIKey, memberId: String) async throws -> ServerSentEvents<HTTPClientResponse.Body> {
     var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/herald/v1/members/\(memberId)/inbox/stream")
     request.headers.add(name: "Authorization", value: try #require(ClientToken.bearer(forKey: key.keyString)))
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+    // The deadline covers reading the stream too: a scenario on a loaded machine may watch it for a minute or more.
+    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(300))
     #expect(response.status == .ok)
     #expect(response.headers.first(name: "Content-Type") == "text/event-stream")
     return ServerSentEvents(response.body)
