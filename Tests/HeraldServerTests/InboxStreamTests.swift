@@ -10,8 +10,10 @@ import NIOHTTP1
 import Testing
 
 /// `GET /herald/v1/members/{member_id}/inbox/stream`: a member's inbox live, over a real socket, on every engine.
+/// Each test has a time limit, generous because the full parallel suite on two cores runs ordinary tests for 80 s
+/// and more: a stream that never delivers an awaited event fails instead of hanging the run.
 @Suite struct InboxStreamTests {
-    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.available)
+    @Test(.timeLimit(.minutes(3)), arguments: TestDatabase.available)
     func newItemsAndUnreadCountsReachAnOpenStreamFromThisProcessAndAnother(database: TestDatabase) async throws {
         let (setting, cleanup) = try await database.makeEmptyDatabase()
         let store = try await HeraldStore.open(setting, logger: TestDatabase.logger)
@@ -47,14 +49,16 @@ import Testing
             try await store.shutdown()
             try await cleanup()
         } catch {
-            try? await otherProcess.shutdown()
-            try? await store.shutdown()
-            try? await cleanup()
+            await Task {  // uncancelled, like TestDatabase.withStore's clean-up
+                try? await otherProcess.shutdown()
+                try? await store.shutdown()
+                try? await cleanup()
+            }.value
             throw error
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.available)
+    @Test(.timeLimit(.minutes(3)), arguments: TestDatabase.available)
     func aGracefulShutdownEndsOpenStreams(database: TestDatabase) async throws {
         try await database.withStore { store in
             let fixture = try await ServiceFixture.create(in: store)
@@ -74,7 +78,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: TestDatabase.available)
+    @Test(.timeLimit(.minutes(3)), arguments: TestDatabase.available)
     func aClientThatDisconnectsLeavesNoSubscriptionBehind(database: TestDatabase) async throws {
         try await database.withStore { store in
             let fixture = try await ServiceFixture.create(in: store)

@@ -38,8 +38,12 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertibl
             try await cleanup()
             return result
         } catch {
-            try? await store.shutdown()
-            try? await cleanup()
+            // In a task of its own: a test cancelled by its time limit still closes its connections (SQLiteNIO traps
+            // on a connection deinitialised open, which would end the whole run).
+            await Task {
+                try? await store.shutdown()
+                try? await cleanup()
+            }.value
             throw error
         }
     }
