@@ -14,7 +14,7 @@ import Testing
 /// happening per comment, the in-app item seen on the live stream, the email delivered per Ada's preference, her
 /// opt-out through the email's own unsubscribe link, and the listen deleted with the post.
 @Suite struct ForumScenarioTests {
-    @Test(.timeLimit(.minutes(2)), arguments: TestDatabase.available)
+    @Test(.timeLimit(.minutes(3)), arguments: TestDatabase.available)
     func adaHearsOfCommentsOnHerPostUntilItIsDeleted(database: TestDatabase) async throws {
         try await database.withStore { store in
             let fixture = try await ServiceFixture.create(in: store)
