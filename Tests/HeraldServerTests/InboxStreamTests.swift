@@ -15,10 +15,8 @@ import Testing
 @Suite struct InboxStreamTests {
     @Test(.timeLimit(.minutes(3)), arguments: TestDatabase.available)
     func newItemsAndUnreadCountsReachAnOpenStreamFromThisProcessAndAnother(database: TestDatabase) async throws {
-        let (setting, cleanup) = try await database.makeEmptyDatabase()
-        let store = try await HeraldStore.open(setting, logger: TestDatabase.logger)
-        let otherProcess = try await HeraldStore.open(setting, migrate: false, logger: TestDatabase.logger)
-        do {
+        try await database.withStores(2) { stores in
+            let (store, otherProcess) = (stores[0], stores[1])
             let fixture = try await ServiceFixture.create(in: store)
             try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada"), Member(serviceId: fixture.service.id, id: "bo")])
             let earlier = InboxItem(serviceId: fixture.service.id, memberId: "ada", kind: .broadcast, title: "Before", body: "")
@@ -45,16 +43,6 @@ import Testing
                 #expect(try await otherProcess.acknowledgeInbox(serviceId: fixture.service.id, memberId: "ada") == 3)
                 #expect(try await events.next() == ServerSentEvent(name: "unread-count", data: #"{"unread_count":0}"#))
             }
-            try await otherProcess.shutdown()
-            try await store.shutdown()
-            try await cleanup()
-        } catch {
-            await Task {  // uncancelled, like TestDatabase.withStore's clean-up
-                try? await otherProcess.shutdown()
-                try? await store.shutdown()
-                try? await cleanup()
-            }.value
-            throw error
         }
     }
 

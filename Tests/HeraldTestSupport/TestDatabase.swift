@@ -30,18 +30,29 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertibl
 
     /// Runs `body` with a freshly migrated, empty store of this kind, then removes it.
     public func withStore<T: Sendable>(_ body: @Sendable (HeraldStore) async throws -> T) async throws -> T {
+        try await withStores(1) { stores in try await body(stores[0]) }
+    }
+
+    /// Runs `body` with `count` stores open on one freshly migrated, empty database of this kind, as that many
+    /// processes would share it; then shuts every store down, whether `body` returned or threw, and removes the
+    /// database.
+    public func withStores<T: Sendable>(_ count: Int, _ body: @Sendable ([HeraldStore]) async throws -> T) async throws -> T {
         let (setting, cleanup) = try await makeEmptyDatabase()
-        let store = try await HeraldStore.open(setting, logger: Self.logger)
+        var stores: [HeraldStore] = []
         do {
-            let result = try await body(store)
-            try await store.shutdown()
+            for index in 0..<count {
+                stores.append(try await HeraldStore.open(setting, migrate: index == 0, logger: Self.logger))
+            }
+            let result = try await body(stores)
+            for store in stores { try await store.shutdown() }
             try await cleanup()
             return result
         } catch {
             // In a task of its own: a test cancelled by its time limit still closes its connections (SQLiteNIO traps
             // on a connection deinitialised open, which would end the whole run).
+            let opened = stores
             await Task {
-                try? await store.shutdown()
+                for store in opened { try? await store.shutdown() }
                 try? await cleanup()
             }.value
             throw error
