@@ -85,10 +85,10 @@ import Testing
         }
     }
 
-    /// Whether the store's feed has `count` subscriptions within 10 s.
+    /// Whether the store's feed has `count` subscriptions within 30 s.
     private static func subscribers(of store: HeraldStore, become count: Int) async -> Bool {
         let started = ContinuousClock.now
-        while store.inboxChanges.subscriberCount != count, ContinuousClock.now - started < .seconds(10) {
+        while store.inboxChanges.subscriberCount != count, ContinuousClock.now - started < .seconds(30) {
             try? await Task.sleep(for: .milliseconds(20))
         }
         return store.inboxChanges.subscriberCount == count
