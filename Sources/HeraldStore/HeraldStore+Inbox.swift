@@ -19,6 +19,11 @@ extension HeraldStore {
         guard !items.isEmpty else { return }
         let dialect = self.dialect
         try await engine.transaction { db in try await Self.insertInboxItems(items, into: db, dialect) }
+        announceCommitted(items)
+    }
+
+    /// Wakes this process's live streams for inbox items whose transaction has committed.
+    func announceCommitted(_ items: [InboxItem]) {
         InboxChange.added(items).forEach(inboxChanges.publish)
     }
 

@@ -76,7 +76,7 @@ extension HeraldStore {
                 try await db.raw(Self.memberDeliveryRows(chunk).insert(into: "member_deliveries", dialect)).run()
             }
         }
-        InboxChange.added(inbox).forEach(inboxChanges.publish)
+        announceCommitted(inbox)
     }
 
     private static func memberDeliveryRows(_ messages: ArraySlice<MemberMessage>) -> RowBatch {

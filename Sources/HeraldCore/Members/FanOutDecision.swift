@@ -38,7 +38,7 @@ public struct FanOutDecision: Sendable {
                 let missed: FanOutReport.MissedReason?
                 if let preferences, !preferences.wants(channel, memberId: member.id, subject: subject) {
                     missed = .optedOut
-                } else if let address = channel == .sms ? member.phone : member.email {
+                } else if let address = member.address(for: channel) {
                     missed = suppressions[address.lowercased()]?.blocks(.members) == true ? .suppressed : nil
                 } else {
                     missed = .noAddress

@@ -17,6 +17,11 @@ public struct Member: Sendable, Hashable {
     public var createdAt: Date
     public var updatedAt: Date
 
+    /// Where a message on `channel` reaches the member: their phone for SMS, their email otherwise.
+    public func address(for channel: Channel) -> String? {
+        channel == .sms ? phone : email
+    }
+
     /// The longest member id accepted, in bytes.
     public static let maximumIdLength = 255
 

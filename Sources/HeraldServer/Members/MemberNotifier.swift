@@ -19,7 +19,7 @@ public struct MemberNotifier: Sendable {
         let (audience, unknown) = try await members(for: notification)
         let preferences = notification.subject.kind == .systemBroadcast
             ? nil : PreferenceBook(try await store.preferences(serviceId: service.id, topics: notification.subject.topics))
-        let addresses = audience.flatMap { member in notification.channels.compactMap { $0 == .sms ? member.phone : member.email } }
+        let addresses = audience.flatMap { member in notification.channels.compactMap(member.address(for:)) }
         let digests = notification.subject.kind == .happening ? Set(try await store.digestSchedules(serviceId: service.id).keys) : []
         let decision = FanOutDecision(
             audience: audience, unknown: unknown, channels: notification.channels, subject: notification.subject, preferences: preferences,
@@ -33,7 +33,7 @@ public struct MemberNotifier: Sendable {
             let item = content.inboxItem(for: member, texts)
             inbox.append(item)
             for channel in recipient.channels {
-                if let address = channel == .sms ? member.phone : member.email, let message = content.message(channel, to: member, recipient: address, texts) {
+                if let address = member.address(for: channel), let message = content.message(channel, to: member, recipient: address, texts) {
                     messages.append(message)
                 }
             }
