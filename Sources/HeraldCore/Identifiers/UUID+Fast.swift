@@ -13,6 +13,21 @@ extension UUID {
         }
     }
 
+    /// A time-ordered (version 7, RFC 9562) UUID: 48 bits of Unix milliseconds, then 74 random bits. Rows keyed by
+    /// these land at the end of their primary-key index instead of on a random page of it, which keeps bulk inserts
+    /// cache-friendly as tables grow; their text form sorts by time too.
+    public static func timeOrdered(at date: Date = Date()) -> UUID {
+        var bytes = random().uuid
+        let milliseconds = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        withUnsafeMutableBytes(of: &bytes) { bytes in
+            for index in 0..<6 {
+                bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * index))
+            }
+            bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7; the variant bits stay as random() set them
+        }
+        return UUID(uuid: bytes)
+    }
+
     /// The storage and wire form of an id: lowercase canonical text (`uuidString` formats with `sprintf` and
     /// is upper case).
     public var storageString: String {

@@ -22,7 +22,7 @@ public struct InboxItem: Sendable, Hashable {
     public var expiresAt: Date?
 
     public init(
-        id: UUID = .random(), serviceId: UUID, memberId: String, kind: MemberNotificationKind, eventType: EventType? = nil, scope: String? = nil,
+        id: UUID = .timeOrdered(), serviceId: UUID, memberId: String, kind: MemberNotificationKind, eventType: EventType? = nil, scope: String? = nil,
         title: String, body: String, link: String? = nil, createdAt: Date = Date(), acknowledgedAt: Date? = nil, expiresAt: Date? = nil
     ) {
         self.id = id

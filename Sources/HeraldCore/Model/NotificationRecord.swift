@@ -65,7 +65,7 @@ public struct NotificationRecord: Sendable, Hashable {
     public var htmlBody: String?
 
     public init(
-        id: UUID = .random(),
+        id: UUID = .timeOrdered(),
         serviceId: UUID,
         templateId: UUID,
         templateVersion: Int,

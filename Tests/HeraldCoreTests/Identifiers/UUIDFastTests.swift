@@ -19,4 +19,18 @@ import Testing
             #expect(UUID(uuidString: text) == id)
         }
     }
+
+    @Test func timeOrderedIdsCarryTheirMillisecondAndSortByIt() {
+        // RFC 9562 appendix A.6: 2022-02-22 19:22:22.000 UTC is 0x017F22E279B0 milliseconds.
+        let id = UUID.timeOrdered(at: Date(timeIntervalSince1970: 1_645_557_742))
+        let text = id.storageString
+        #expect(text.hasPrefix("017f22e2-79b0-7"))
+        #expect("89ab".contains(text[text.index(text.startIndex, offsetBy: 19)]))
+        #expect(UUID(uuidString: text) == id)
+
+        let start = Date()
+        let ordered = (0..<1000).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 1000)).storageString }
+        #expect(ordered == ordered.sorted())
+        #expect(Set(ordered).count == ordered.count)
+    }
 }
