@@ -8,6 +8,18 @@ public enum EnqueueOutcome: Sendable {
     case accepted(NotificationRecord)
     /// A notification with the same idempotency key already exists for the service: this is it, and nothing new was queued.
     case duplicate(NotificationRecord)
+
+    /// The notification stored, new or earlier.
+    public var notification: NotificationRecord {
+        switch self {
+        case .accepted(let notification), .duplicate(let notification): notification
+        }
+    }
+
+    /// The notification when this call stored it; nil for a duplicate.
+    public var accepted: NotificationRecord? {
+        if case .accepted(let notification) = self { notification } else { nil }
+    }
 }
 
 extension HeraldStore {

@@ -57,6 +57,32 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func aRepeatedCallWithTheSameIdempotencyKeySendsNothingNewAndListsTheFirstCallsEmails(database: TestDatabase) async throws {
+        try await database.withMembersAPI { store, fixture, api in
+            try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada", email: "ada@example.org")])
+            let body: [String: Any] = [
+                "subject": "Committee meeting", "body": "Thursday at 7.", "in_app": true,
+                "recipients": [["email_address": "ada@example.org"], ["email_address": "bob@example.org"]],
+            ]
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "meeting-2026-11"]
+            let first = try await api.post("/herald/v1/emails", json: body, headers: key)
+            #expect(first.status == .created, "\(first.json)")
+            #expect(first.json["in_app"] as? Int == 1)
+            let repeated = try await api.post("/herald/v1/emails", json: body, headers: key)
+            #expect(repeated.status == .created, "\(repeated.json)")
+            #expect(ids(repeated) == ids(first))
+            #expect(repeated.json["in_app"] as? Int == 0)
+            #expect(try await store.statusCounts().values.reduce(0, +) == 2)
+            #expect(try await store.inboxItems(serviceId: fixture.service.id, memberId: "ada").count == 1)
+
+            // Another key is another send.
+            let other = try await api.post("/herald/v1/emails", json: body, headers: [HTTPField.Name("Idempotency-Key")!: "meeting-2026-12"])
+            #expect(Set(ids(other)).isDisjoint(with: ids(first)))
+            #expect(try await store.statusCounts().values.reduce(0, +) == 4)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aTemplatedEmailIsQueuedByDefaultAndAnImmediateOneOvertakesIt(database: TestDatabase) async throws {
         try await database.withMembersAPI { store, fixture, api in
             let reply = try await api.post("/herald/v1/emails", json: [

@@ -37,9 +37,12 @@ public struct EmailSendRequest: Sendable {
     public var batch: BatchGrant?
     /// The caller asked for an in-app notification alongside each email (see ``InAppInbox``).
     public var inApp: Bool
+    /// The request's `Idempotency-Key` header: a repeat of the call with the same key from the same service sends
+    /// nothing new and answers with the emails the first call made.
+    public var idempotencyKey: String?
 
     /// Validates a body, collecting every problem as Notify's `ValidationError` messages (the first 100).
-    static func parse(_ object: JSONValue) throws(NotifyError) -> EmailSendRequest {
+    static func parse(_ object: JSONValue, idempotencyKey: String? = nil) throws(NotifyError) -> EmailSendRequest {
         var problems: [String] = []
         object.rejectMembers(otherThan: fields, in: "", problems: &problems)
         let content = Self.content(of: object, problems: &problems)
@@ -84,7 +87,9 @@ public struct EmailSendRequest: Sendable {
         }
         let batch = BatchGrant.parse(object, problems: &problems)
         guard problems.isEmpty, let content else { throw .validation(Array(problems.prefix(100))) }
-        return EmailSendRequest(content: content, recipients: recipients, replyTo: replyTo, priority: priority, batch: batch, inApp: inApp)
+        return EmailSendRequest(
+            content: content, recipients: recipients, replyTo: replyTo, priority: priority, batch: batch, inApp: inApp, idempotencyKey: idempotencyKey
+        )
     }
 
     /// Either `template_id`, or `subject` and `body` (with `html` optional); never both.

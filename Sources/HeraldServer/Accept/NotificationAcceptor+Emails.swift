@@ -5,8 +5,10 @@ import HeraldStore
 extension NotificationAcceptor {
     /// Accepts a `POST /herald/v1/emails`: renders the email for each recipient (reporting every recipient's problem
     /// at once), grants the batch's readers, and stores every email with its delivery job in one transaction at the
-    /// request's priority. Notify's simulated recipients are answered but neither stored nor sent.
-    public func accept(_ request: EmailSendRequest, service: Service, key: APIKey?, now: Date = Date()) async throws -> [NotificationRecord] {
+    /// request's priority. Notify's simulated recipients are answered but neither stored nor sent. With an
+    /// idempotency key, each recipient's email carries the key and its position in the request, so a repeated call
+    /// stores nothing new and its outcomes are the first call's emails (`.duplicate`).
+    public func accept(_ request: EmailSendRequest, service: Service, key: APIKey?, now: Date = Date()) async throws -> [EnqueueOutcome] {
         let prepared: PreparedTemplate
         switch request.content {
         case .template(let id):
@@ -26,6 +28,7 @@ extension NotificationAcceptor {
                 )
                 email.replyTo = request.replyTo
                 email.batchId = request.batch?.batchId
+                email.idempotencyKey = request.idempotencyKey.map { "\($0)#\(index)" }
                 emails.append(email)
             } catch {
                 problems += error.entries.map { "recipients[\(index)] \($0.message)" }
@@ -35,7 +38,8 @@ extension NotificationAcceptor {
         if let batch = request.batch {
             try await store.grantBatchReaders(serviceId: service.id, batchId: batch.batchId, roles: batch.readers, now: now)
         }
-        _ = try await store.enqueue(emails.filter { !Self.simulatedRecipients.contains($0.recipient.lowercased()) }, priority: request.priority)
-        return emails
+        let isSimulated = { (email: NotificationRecord) in Self.simulatedRecipients.contains(email.recipient.lowercased()) }
+        var stored = try await store.enqueue(emails.filter { !isSimulated($0) }, priority: request.priority).makeIterator()
+        return emails.map { email in isSimulated(email) ? .accepted(email) : stored.next()! }
     }
 }

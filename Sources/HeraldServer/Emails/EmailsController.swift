@@ -11,7 +11,8 @@ import Logging
 /// optional `html`), to each of up to 50,000 `recipients`, each with their own personalisation over the shared one,
 /// queued (bulk priority, the default) or `"delivery": "immediate"`, with `reply_to`, `batch_id`, `batch_readers` and
 /// `in_app` (an in-app notification, with the email's subject and body, for each member of the service whose email
-/// address it went to); 201 lists the emails made and counts the in-app notifications.
+/// address it went to); 201 lists the emails made and counts the in-app notifications. A repeat of a call with the
+/// same `Idempotency-Key` header sends nothing and lists the first call's emails (`in_app` then counts none).
 ///
 /// For reads the platform names the reader in `Herald-Viewer` and asserts their roles in `Herald-Viewer-Roles`.
 /// `GET /herald/v1/emails/{notification_id}` shows one email's content and tracking record;
@@ -31,9 +32,12 @@ struct EmailsController {
     @Sendable func send(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
         let auth = try context.requireAuth()
         var request = request
-        let send = try EmailSendRequest.parse(try await request.jsonObjectBody(upTo: 64 * 1024 * 1024))
-        let emails = try await acceptor.accept(send, service: auth.service, key: auth.key)
-        let inApp = send.inApp ? try await addInApp(alongside: emails, serviceId: auth.service.id) : 0
+        let send = try EmailSendRequest.parse(
+            try await request.jsonObjectBody(upTo: 64 * 1024 * 1024), idempotencyKey: request.headers[.idempotencyKey]
+        )
+        let outcomes = try await acceptor.accept(send, service: auth.service, key: auth.key)
+        let emails = outcomes.map(\.notification)
+        let inApp = send.inApp ? try await addInApp(alongside: outcomes.compactMap(\.accepted), serviceId: auth.service.id) : 0
         let root = NotificationsController.root(of: request)
         return JSONResponse(.created, [
             "batch_id": .optional(send.batch?.batchId),
