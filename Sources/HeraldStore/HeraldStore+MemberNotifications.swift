@@ -63,12 +63,15 @@ extension HeraldStore {
 
     /// Stores what a member notification fans out to, in one transaction: the in-app items, each email or text with
     /// its delivery job and a record of the member and topic it is for, and the entries for members' digests.
-    /// Nothing of it exists until all of it does; then this process's live streams wake at once.
+    /// Nothing of it exists until all of it does; then this process's live streams wake at once. With `reply`, the
+    /// call's answer is stored under its idempotency key first, and nothing is stored if an earlier call holds the key
+    /// (``IdempotencyKeyUsed``).
     public func deliverMemberNotification(
-        inbox: [InboxItem], messages: [MemberMessage], digestEntries: [DigestEntry] = [], priority: DeliveryPriority
+        inbox: [InboxItem], messages: [MemberMessage], digestEntries: [DigestEntry] = [], priority: DeliveryPriority, reply: IdempotentReply? = nil
     ) async throws {
         let dialect = self.dialect
         try await engine.transaction { db in
+            if let reply { try await Self.claim(reply, in: db) }
             try await Self.insertInboxItems(inbox, into: db, dialect)
             try await Self.insertQueued(messages.map(\.notification), priority: priority, into: db, dialect)
             try await Self.insertDigestEntries(digestEntries, into: db, dialect)

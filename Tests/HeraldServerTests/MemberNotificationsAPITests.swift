@@ -3,6 +3,7 @@ import HeraldCore
 import HeraldServer
 import HeraldStore
 import HeraldTestSupport
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -30,6 +31,32 @@ import Testing
 
     private func reach(_ reply: APIClient.Reply, _ channel: String) -> [String: Int]? {
         reply.json[channel] as? [String: Int]
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func callsRepeatedWithTheSameIdempotencyKeyFanOutOnceAndGetTheFirstAnswer(database: TestDatabase) async throws {
+        try await database.withMembersAPI { store, fixture, api in
+            try await setUp(api, store, fixture)
+            @Sendable func body() -> [String: Any] { ["kind": "broadcast", "title": "AGM", "body": "Thursday"] }
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "agm-2026"]
+            // Two at once (a client retrying before the first answer), then one more after.
+            async let first = api.post("/herald/v1/member-notifications", json: body(), headers: key)
+            async let second = api.post("/herald/v1/member-notifications", json: body(), headers: key)
+            let answers = try await [first, second]
+            let third = try await api.post("/herald/v1/member-notifications", json: body(), headers: key)
+            for answer in answers + [third] {
+                #expect(answer.status == .created, "\(answer.json)")
+                #expect(answer.json["id"] as? String == answers[0].json["id"] as? String)
+                #expect(reach(answer, "email") == reach(answers[0], "email"))
+            }
+            #expect(answers[0].json["id"] is String)
+            #expect(try await store.inboxItems(serviceId: fixture.service.id, memberId: "ada").count == 1)
+            #expect(try await store.statusCounts().values.reduce(0, +) == 2)  // Ada and Bob; Di is suppressed
+
+            let another = try await api.post("/herald/v1/member-notifications", json: body(), headers: [HTTPField.Name("Idempotency-Key")!: "agm-2027"])
+            #expect(another.json["id"] as? String != answers[0].json["id"] as? String)
+            #expect(try await store.inboxItems(serviceId: fixture.service.id, memberId: "ada").count == 2)
+        }
     }
 
     @Test(arguments: TestDatabase.available)

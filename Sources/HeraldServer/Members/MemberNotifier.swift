@@ -13,8 +13,12 @@ public struct MemberNotifier: Sendable {
         self.store = store
     }
 
-    /// Fans `notification` out and returns how far it reached.
-    public func send(_ notification: MemberNotification, service: Service) async throws -> FanOutReport {
+    /// Fans `notification` out and returns how far it reached. With `reply`, the call's answer (made from the report)
+    /// is stored under its idempotency key in the same transaction; when an earlier call holds the key, nothing is
+    /// sent and ``IdempotencyKeyUsed`` carries that call's answer.
+    public func send(
+        _ notification: MemberNotification, service: Service, reply: (@Sendable (FanOutReport) -> IdempotentReply)? = nil
+    ) async throws -> FanOutReport {
         var content = try await MemberNotificationContent(notification, service: service, store: store)
         let (audience, unknown) = try await members(for: notification)
         let preferences = notification.subject.kind == .systemBroadcast
@@ -43,7 +47,9 @@ public struct MemberNotifier: Sendable {
                 ))
             }
         }
-        try await store.deliverMemberNotification(inbox: inbox, messages: messages, digestEntries: digestEntries, priority: notification.priority)
+        try await store.deliverMemberNotification(
+            inbox: inbox, messages: messages, digestEntries: digestEntries, priority: notification.priority, reply: reply?(decision.report)
+        )
         return decision.report
     }
 

@@ -59,9 +59,16 @@ public final class PostgresEngine: DatabaseEngine {
         try await read(body)
     }
 
+    /// When `body` throws and the transaction rolls back cleanly, its own error is rethrown (PostgresNIO wraps it in a
+    /// `PostgresTransactionError`), so that callers see the same errors on both engines.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in
-            try await body(connection.sql(queryLogLevel: nil))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(connection.sql(queryLogLevel: nil))
+            }
+        } catch let failure as PostgresTransactionError {
+            guard let closureError = failure.closureError, failure.rollbackError == nil else { throw failure }
+            throw closureError
         }
     }
 

@@ -384,5 +384,22 @@ enum Migrations {
                 "CREATE INDEX digest_entries_by_member ON digest_entries (service_id, member_id, created_at)",
             ]
         ),
+        // The answers to calls made with an Idempotency-Key whose effects are not single notifications (a member
+        // notification's fan-out): a repeat of the call gets the first answer and changes nothing.
+        Migration(
+            version: 14, name: "idempotent replies",
+            statements: [
+                """
+                CREATE TABLE idempotent_replies (
+                    service_id TEXT NOT NULL,
+                    route TEXT NOT NULL,
+                    idempotency_key TEXT NOT NULL,
+                    reply TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (service_id, route, idempotency_key)
+                )
+                """,
+            ]
+        ),
     ]
 }
