@@ -98,7 +98,8 @@ extension HeraldStore {
     }
 }
 
-/// An idempotency key conflicted but its notification could not be read back (it was deleted meanwhile).
+/// An idempotency key conflicted but what it stands for (a notification, a stored reply) could not be read back
+/// (it was deleted meanwhile).
 struct IdempotencyConflictVanished: Error {
     let key: String
 }

@@ -42,8 +42,10 @@ extension HeraldStore {
             RETURNING route
             """).first() != nil
         guard !stored else { return }
-        let earlier = try await storedReply(serviceId: reply.serviceId, route: reply.route, key: reply.key, in: db)
-        throw IdempotencyKeyUsed(earlierReply: earlier ?? reply.body)
+        guard let earlier = try await storedReply(serviceId: reply.serviceId, route: reply.route, key: reply.key, in: db) else {
+            throw IdempotencyConflictVanished(key: reply.key)
+        }
+        throw IdempotencyKeyUsed(earlierReply: earlier)
     }
 
     private static func storedReply(serviceId: UUID, route: String, key: String, in db: any SQLDatabase) async throws -> String? {
