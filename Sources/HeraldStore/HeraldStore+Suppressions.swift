@@ -68,8 +68,9 @@ extension HeraldStore {
         }
     }
 
-    /// The suppressions among these (service, recipient) pairs, keyed by notification id: one query per batch.
-    public func suppressions(for deliveries: [(notificationId: UUID, serviceId: UUID, recipient: String)]) async throws -> [UUID: Suppression] {
+    /// The suppressions among these (service, recipient) pairs, keyed by notification id (a message to several
+    /// recipients can have several): one query per batch.
+    public func suppressions(for deliveries: [(notificationId: UUID, serviceId: UUID, recipient: String)]) async throws -> [UUID: [Suppression]] {
         guard !deliveries.isEmpty else { return [:] }
         let dialect = self.dialect
         let batch = RowBatch(
@@ -82,11 +83,11 @@ extension HeraldStore {
                 FROM (\(batch.select(dialect))) AS d JOIN suppressions s ON s.service_id = d.service_id AND s.address = d.address
                 """).all()
         }
-        var found: [UUID: Suppression] = [:]
+        var found: [UUID: [Suppression]] = [:]
         for row in rows {
             let id = try row.decode(column: "notification_id", as: String.self)
             guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "notification_id", value: id) }
-            found[uuid] = try Self.decodeSuppression(row)
+            found[uuid, default: []].append(try Self.decodeSuppression(row))
         }
         return found
     }

@@ -195,6 +195,12 @@ public struct HeraldStore: Sendable {
         try await timelines(notificationIds: [notificationId])[notificationId] ?? []
     }
 
+    /// The outcome of each recipient heard of so far, by lowercased address, of these messages to several recipients.
+    public func recipientOutcomes(notificationIds: [UUID]) async throws -> [UUID: [String: NotificationLifecycle]] {
+        let dialect = self.dialect
+        return try await engine.read { db in try await StoreWriter(db: db, dialect: dialect).recipientOutcomes(of: notificationIds) }
+    }
+
     /// The timelines of several notifications, each oldest first; only the events named in `events` when given.
     public func timelines(notificationIds: [UUID], events: [String]? = nil) async throws -> [UUID: [TimelineEvent]] {
         guard !notificationIds.isEmpty else { return [:] }

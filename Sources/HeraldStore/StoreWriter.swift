@@ -9,13 +9,23 @@ public struct NotificationState: Sendable, Hashable {
     public var facts: TrackingFacts
     public var providerMessageId: String?
     public var sentAt: Date?
+    /// Every recipient of a message sent to several by blind copy (``NotificationRecord/recipients``); empty for a
+    /// message to one.
+    public var recipients: [String]
+    /// The outcome of each of ``recipients`` heard of so far, by lowercased address.
+    public var recipientOutcomes: [String: NotificationLifecycle]
 
-    public init(id: UUID, status: NotificationStatus, facts: TrackingFacts, providerMessageId: String?, sentAt: Date?) {
+    public init(
+        id: UUID, status: NotificationStatus, facts: TrackingFacts, providerMessageId: String?, sentAt: Date?, recipients: [String] = [],
+        recipientOutcomes: [String: NotificationLifecycle] = [:]
+    ) {
         self.id = id
         self.status = status
         self.facts = facts
         self.providerMessageId = providerMessageId
         self.sentAt = sentAt
+        self.recipients = recipients
+        self.recipientOutcomes = recipientOutcomes
     }
 }
 
@@ -31,10 +41,13 @@ public struct NotificationUpdate: Sendable {
     public var completedAt: Date?
     public var attempts: Int?
     public var updatedAt: Date
+    /// New outcomes of some of the recipients of a message sent to several, by lowercased address.
+    public var recipientOutcomes: [String: NotificationLifecycle]
 
     public init(
         id: UUID, status: NotificationStatus, facts: TrackingFacts, statusReason: String? = nil, provider: String? = nil,
-        providerMessageId: String? = nil, sentAt: Date? = nil, completedAt: Date? = nil, attempts: Int? = nil, updatedAt: Date
+        providerMessageId: String? = nil, sentAt: Date? = nil, completedAt: Date? = nil, attempts: Int? = nil, updatedAt: Date,
+        recipientOutcomes: [String: NotificationLifecycle] = [:]
     ) {
         self.id = id
         self.status = status
@@ -46,6 +59,7 @@ public struct NotificationUpdate: Sendable {
         self.completedAt = completedAt
         self.attempts = attempts
         self.updatedAt = updatedAt
+        self.recipientOutcomes = recipientOutcomes
     }
 }
 
@@ -107,22 +121,50 @@ public struct StoreWriter: Sendable {
                 """)
         }
         let rows = try await db.raw("""
-            SELECT id, status, facts, provider_message_id, sent_at FROM notifications
+            SELECT id, status, facts, provider_message_id, sent_at, recipient, bcc FROM notifications
             WHERE id IN (\(matches.joined(separator: " UNION "))) ORDER BY id\(unsafeRaw: rowLock)
             """).all()
-        return try rows.map { row in
+        var states = try rows.map { row in
             let id = try row.decode(column: "id", as: String.self)
             let status = try row.decode(column: "status", as: String.self)
             guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "id", value: id) }
             guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
+            let bcc = try row.decode(column: "bcc", as: String?.self)
             return NotificationState(
                 id: uuid,
                 status: parsed,
                 facts: TrackingFacts(rawValue: try row.decode(column: "facts", as: Int.self)),
                 providerMessageId: try row.decode(column: "provider_message_id", as: String?.self),
-                sentAt: try row.decode(column: "sent_at", as: Int64?.self).map(Date.init(microsecondsSinceEpoch:))
+                sentAt: try row.decode(column: "sent_at", as: Int64?.self).map(Date.init(microsecondsSinceEpoch:)),
+                recipients: try bcc.map { [try row.decode(column: "recipient", as: String.self)] + $0.split(separator: "\n").map(String.init) } ?? []
             )
         }
+        let outcomes = try await recipientOutcomes(of: states.filter { !$0.recipients.isEmpty }.map(\.id))
+        for index in states.indices {
+            states[index].recipientOutcomes = outcomes[states[index].id] ?? [:]
+        }
+        return states
+    }
+
+    /// The recipients' outcomes of messages sent to several (in a write, the rows are covered by their
+    /// notifications' locks).
+    func recipientOutcomes(of ids: [UUID]) async throws -> [UUID: [String: NotificationLifecycle]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.raw("""
+            SELECT notification_id, address, status, facts FROM recipient_outcomes
+            WHERE notification_id IN (\(RowBatch.texts(ids.map(\.storageString)).select(dialect)))
+            """).all()
+        var outcomes: [UUID: [String: NotificationLifecycle]] = [:]
+        for row in rows {
+            let id = try row.decode(column: "notification_id", as: String.self)
+            let status = try row.decode(column: "status", as: String.self)
+            guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "notification_id", value: id) }
+            guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
+            outcomes[uuid, default: [:]][try row.decode(column: "address", as: String.self)] = NotificationLifecycle(
+                status: parsed, facts: TrackingFacts(rawValue: try row.decode(column: "facts", as: Int.self))
+            )
+        }
+        return outcomes
     }
 
     /// Writes new delivery states, many rows per statement, and indexes new provider message ids for matching events.
@@ -158,6 +200,21 @@ public struct StoreWriter: Sendable {
         if !providerMessages.isEmpty {
             let batch = RowBatch(columns: [("provider_message_id", .text), ("notification_id", .text)], rows: providerMessages)
             try await db.raw("\(batch.insert(into: "provider_messages", dialect)) ON CONFLICT (provider_message_id) DO NOTHING").run()
+        }
+        let outcomes = updates.flatMap { u in
+            u.recipientOutcomes.map { address, outcome in
+                [JSONValue.string(u.id.storageString), .string(address), .string(outcome.status.rawValue), .int(outcome.facts.rawValue),
+                 .int(Int(u.updatedAt.microsecondsSinceEpoch))]
+            }
+        }
+        if !outcomes.isEmpty {
+            let batch = RowBatch(
+                columns: [("notification_id", .text), ("address", .text), ("status", .text), ("facts", .integer), ("updated_at", .bigint)], rows: outcomes
+            )
+            try await db.raw("""
+                \(batch.insert(into: "recipient_outcomes", dialect)) ON CONFLICT (notification_id, address)
+                DO UPDATE SET status = excluded.status, facts = excluded.facts, updated_at = excluded.updated_at
+                """).run()
         }
     }
 

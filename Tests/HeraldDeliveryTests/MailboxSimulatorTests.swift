@@ -14,7 +14,7 @@ struct MailboxSimulatorTests {
 
     private static func events(for address: String, subject: String = "Your order has shipped") -> [Data] {
         MailboxSimulator.events(
-            for: address,
+            for: [address],
             messageId: messageId,
             notificationId: notificationId,
             serviceId: serviceId,
@@ -134,6 +134,21 @@ struct MailboxSimulatorTests {
         #expect((send["mail"] as? [String: Any])?["timestamp"] as? String == "2026-11-20T09:15:02.512Z")
         let headers = (send["mail"] as? [String: Any])?["commonHeaders"] as? [String: Any]
         #expect(headers?["date"] as? String == "Fri, 20 Nov 2026 09:15:02 +0000")
+    }
+
+    @Test func aMessageToSeveralPublishesOneSendAndEachRecipientsOwnOutcome() throws {
+        let recipients = ["success@simulator.amazonses.com", "bounce@simulator.amazonses.com", "complaint@simulator.amazonses.com"]
+        let documents = MailboxSimulator.events(
+            for: recipients, messageId: Self.messageId, notificationId: Self.notificationId, serviceId: Self.serviceId,
+            source: "noreply@example.com", subject: "AGM", at: Self.sentAt
+        )
+        let events = try documents.flatMap { try SESEventParser.parse($0) }
+        #expect(events.map(\.name) == ["accepted", "delivered", "bounced", "delivered", "complained"])
+        #expect(events.map(\.recipients) == [recipients, [recipients[0]], [recipients[1]], [recipients[2]], [recipients[2]]])
+        let send = try Self.object(documents[0])
+        let mail = try #require(send["mail"] as? [String: Any])
+        #expect(mail["destination"] as? [String] == recipients)
+        #expect((mail["commonHeaders"] as? [String: Any])?["to"] as? [String] == ["undisclosed-recipients:;"])
     }
 
     /// The fixture with the same kind of record.

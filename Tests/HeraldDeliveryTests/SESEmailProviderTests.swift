@@ -57,6 +57,23 @@ import Testing
     }
 
     @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
+    func blindCopiesGoAsBccAddressesAndNoToHeader() async throws {
+        let client = try Moto.client()
+        let sender = "notify-\(UUID().uuidString.prefix(8))@example.com"
+        _ = try await SESv2(client: client).createEmailIdentity(sender)
+        let provider = SESEmailProvider(ses: SESv2(client: client), configurationSet: nil, logger: Logger(label: "test"))
+        let email = OutgoingEmail(
+            notificationId: UUID(), serviceId: UUID(), from: sender, to: "ada@example.org", bcc: ["bo@example.org", "cy@bücher.example"],
+            subject: "AGM", textBody: "The AGM is on Friday."
+        )
+        let receipt = try await provider.send(email)
+        let record = try #require(try await Moto.records("ses", "RawMessage").first { $0["id"] as? String == receipt.messageId })
+        let raw = try #require(record["raw_data"] as? String)
+        #expect(!raw.contains("\r\nTo:") && !raw.contains("\r\nBcc:"))
+        #expect(Set(record["destinations"] as? [String] ?? []) == ["ada@example.org", "bo@example.org", "cy@xn--bcher-kva.example"])
+    }
+
+    @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
     func anUnverifiedSenderFailsPermanentlyWithSESsWords() async throws {
         let provider = SESEmailProvider(ses: SESv2(client: try Moto.client()), configurationSet: nil, logger: Logger(label: "test"))
         let email = OutgoingEmail(notificationId: UUID(), serviceId: UUID(), from: "x@unverified.test", to: "a@example.net", subject: "s", textBody: "b")

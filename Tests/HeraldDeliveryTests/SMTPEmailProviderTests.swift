@@ -36,6 +36,17 @@ struct SMTPEmailProviderTests {
         #expect(received.parsed.defects == [])
     }
 
+    @Test func blindCopiesAreInTheEnvelopeOnlyAndOneRefusalDoesNotFailTheMessage() async throws {
+        var email = Self.email(to: "ada@example.org")
+        email.bcc = ["reject@example.com", "bo@example.org"]
+        let receipt = try await Self.provider().send(email)
+        #expect(receipt.immediateOutcome == .delivered)
+        let received = try await SMTPTestServer.received(messageID: receipt.messageId)
+        #expect(received.rcptTos == ["ada@example.org", "bo@example.org"])  // the 550 for reject@ left the others
+        #expect(received.parsed.to.isEmpty && received.parsed.cc.isEmpty)
+        #expect(received.parsed.defects == [])
+    }
+
     @Test func a550IsAPermanentFailureWithTheServersWords() async throws {
         let error = await #expect(throws: ProviderError.self) {
             try await Self.provider().send(Self.email(to: "reject@example.com"))

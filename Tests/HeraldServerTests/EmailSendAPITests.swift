@@ -57,6 +57,63 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.available)
+    func anEmailToManyPeopleByBlindCopyGoesInBatchesOfFiftyAndOneBounceFailsOnlyThatRecipient(database: TestDatabase) async throws {
+        try await database.withRunningHerald { store, fixture, api in
+            try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada", email: "ada@example.org")])
+            _ = try await store.suppress(Suppression(serviceId: fixture.service.id, address: "gone@example.org", reason: .manual))
+            var addresses = (0..<120).map { "member\($0)@example.org" }
+            addresses[3] = "bounce@simulator.amazonses.com"
+            addresses[60] = "complaint@simulator.amazonses.com"
+            addresses[100] = "gone@example.org"
+            addresses[119] = "ada@example.org"
+            let reply = try await api.post("/herald/v1/emails", json: [
+                "subject": "AGM on ((day))", "body": "The AGM is on ((day)).", "personalisation": ["day": "Friday"],
+                "bcc": addresses + ["MEMBER0@example.org"], "batch_id": "agm", "in_app": true,
+            ])
+            #expect(reply.status == .created, "\(reply.json)")
+            let emails = try #require(reply.json["emails"] as? [[String: Any]])
+            #expect(emails.map { $0["email_address"] as? String } == ["member0@example.org", "member50@example.org", "gone@example.org"])
+            #expect(emails.map { ($0["bcc"] as? [String])?.count } == [49, 49, 19])  // the repeated MEMBER0 is dropped
+            #expect(reply.json["in_app"] as? Int == 1)
+            for id in ids(reply) {
+                #expect(try await api.waitForStatus("delivered", of: id) == "delivered")
+            }
+            func outcomes(_ id: String) async throws -> [String: String] {
+                let read = try await api.send("/herald/v1/emails/\(id)", method: .get, body: nil, headers: Self.admin).json
+                let recipients = read["recipients"] as? [[String: Any]] ?? []
+                return Dictionary(uniqueKeysWithValues: recipients.compactMap { r in
+                    (r["email_address"] as? String).map { ($0, "\(r["status"] ?? "")" + (r["complained"] as? Bool == true ? " complained" : "")) }
+                })
+            }
+            let first = try await outcomes(ids(reply)[0])
+            #expect(first.count == 50)
+            #expect(first["bounce@simulator.amazonses.com"] == "permanent-failure")
+            #expect(first.filter { $0.value == "delivered" }.count == 49)
+            #expect(try await outcomes(ids(reply)[1])["complaint@simulator.amazonses.com"] == "delivered complained")
+            let third = try await outcomes(ids(reply)[2])
+            #expect(third["gone@example.org"] == "permanent-failure")  // suppressed: left out of the send
+            #expect(third["ada@example.org"] == "delivered")
+            let suppressed = Set(try await store.suppressions(serviceId: fixture.service.id).map(\.address))
+            #expect(suppressed.isSuperset(of: ["bounce@simulator.amazonses.com", "complaint@simulator.amazonses.com"]))
+
+            let allBounce = try await api.post("/herald/v1/emails", json: [
+                "subject": "S", "body": "B", "bcc": ["bounce+1@simulator.amazonses.com", "bounce+2@simulator.amazonses.com"],
+            ])
+            #expect(try await api.waitForStatus("permanent-failure", of: ids(allBounce)[0]) == "permanent-failure")
+
+            let invalid = try await api.post("/herald/v1/emails", json: [
+                "subject": "S", "body": "B", "bcc": ["a@example.org", "nope", 3], "recipients": [["email_address": "a@example.org"]],
+            ])
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.firstError?.1 == "recipients and bcc cannot both be given")
+            let badAddresses = try await api.post("/herald/v1/emails", json: ["subject": "S", "body": "B", "bcc": ["a@example.org", "nope", 3]])
+            #expect((badAddresses.json["errors"] as? [[String: Any]])?.compactMap { $0["message"] as? String } == [
+                "bcc[1] Not a valid email address", "bcc[2] 3 is not of type string",
+            ])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func aRepeatedCallWithTheSameIdempotencyKeySendsNothingNewAndListsTheFirstCallsEmails(database: TestDatabase) async throws {
         try await database.withMembersAPI { store, fixture, api in
             try await store.upsertMembers([Member(serviceId: fixture.service.id, id: "ada", email: "ada@example.org")])

@@ -110,7 +110,8 @@ public struct NotificationLifecycle: Sendable, Hashable {
         }
     }
 
-    private static func facts(recordedBy event: DeliveryEvent.Kind) -> TrackingFacts {
+    /// The facts an event records, whatever the status.
+    static func facts(recordedBy event: DeliveryEvent.Kind) -> TrackingFacts {
         switch event {
         case .opened: .opened
         case .clicked: [.opened, .clicked]

@@ -18,7 +18,7 @@ public enum DeliveryPriority: Int, Sendable, Codable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A message to one recipient, rendered at acceptance, with its delivery state.
+/// A message to one recipient (or to several by blind copy, see ``bcc``), rendered at acceptance, with its delivery state.
 public struct NotificationRecord: Sendable, Hashable {
     public var id: UUID
     public var serviceId: UUID
@@ -27,6 +27,9 @@ public struct NotificationRecord: Sendable, Hashable {
     public var channel: Channel
     /// The recipient as the client submitted it.
     public var recipient: String
+    /// More recipients of the same message, for an email to many people at once: when not empty, ``recipient`` and
+    /// these each get the one message by blind copy (its `To` header names no one, so no one sees the others).
+    public var bcc: [String]
     /// The personalisation as submitted (a JSON object), kept for audit and re-rendering.
     public var personalisationJSON: String?
     public var subject: String?
@@ -71,6 +74,7 @@ public struct NotificationRecord: Sendable, Hashable {
         templateVersion: Int,
         channel: Channel,
         recipient: String,
+        bcc: [String] = [],
         personalisationJSON: String? = nil,
         subject: String?,
         body: String,
@@ -104,6 +108,7 @@ public struct NotificationRecord: Sendable, Hashable {
         self.templateVersion = templateVersion
         self.channel = channel
         self.recipient = recipient
+        self.bcc = bcc
         self.personalisationJSON = personalisationJSON
         self.subject = subject
         self.body = body
@@ -130,5 +135,10 @@ public struct NotificationRecord: Sendable, Hashable {
         self.batchId = batchId
         self.replyTo = replyTo
         self.htmlBody = htmlBody
+    }
+
+    /// Everyone the message goes to: ``recipient``, then ``bcc``.
+    public var recipients: [String] {
+        [recipient] + bcc
     }
 }

@@ -8,6 +8,9 @@ public struct OutgoingEmail: Sendable {
     public var serviceId: UUID
     public var from: String
     public var to: String
+    /// More recipients: when not empty, ``to`` and these each get the message by blind copy, and its `To` header is
+    /// left out so that no one sees the others.
+    public var bcc: [String]
     public var subject: String
     public var textBody: String
     /// An HTML alternative to the text.
@@ -18,18 +21,24 @@ public struct OutgoingEmail: Sendable {
     public var unsubscribeURL: String?
 
     public init(
-        notificationId: UUID, serviceId: UUID, from: String, to: String, subject: String, textBody: String, htmlBody: String? = nil,
+        notificationId: UUID, serviceId: UUID, from: String, to: String, bcc: [String] = [], subject: String, textBody: String, htmlBody: String? = nil,
         replyTo: String? = nil, unsubscribeURL: String? = nil
     ) {
         self.notificationId = notificationId
         self.serviceId = serviceId
         self.from = from
         self.to = to
+        self.bcc = bcc
         self.subject = subject
         self.textBody = textBody
         self.htmlBody = htmlBody
         self.replyTo = replyTo
         self.unsubscribeURL = unsubscribeURL
+    }
+
+    /// Everyone the message goes to: ``to``, then ``bcc``.
+    public var recipients: [String] {
+        [to] + bcc
     }
 }
 

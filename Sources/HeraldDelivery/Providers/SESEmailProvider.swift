@@ -34,7 +34,8 @@ public struct SESEmailProvider: EmailProvider {
         // The envelope as the headers write it: IDN domains as Punycode (SES takes only ASCII domains).
         let raw = RawEmail(
             from: MailAddress(email.from).encodedAddress,
-            to: [MailAddress(email.to).encodedAddress],
+            to: email.bcc.isEmpty ? [MailAddress(email.to).encodedAddress] : [],
+            bcc: email.bcc.isEmpty ? [] : email.recipients.map { MailAddress($0).encodedAddress },
             message: Array(email.mailMessage().rendered().utf8),
             configurationSetName: configurationSet,
             tags: [SESTags.notificationId: email.notificationId.storageString, SESTags.serviceId: email.serviceId.storageString]

@@ -19,16 +19,23 @@ public struct SMTPEmailProvider: EmailProvider {
 
     public func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
         let message = email.mailMessage()
+        let recipients = email.recipients.map { MailAddress($0).encodedAddress }
         let result: SMTPDeliveryResult
         do {
-            result = try await client.send(message)
+            if email.bcc.isEmpty {
+                result = try await client.send(message)
+            } else {
+                // Blind copies are in the envelope only.
+                let envelope = SMTPEnvelope(sender: message.from.encodedAddress, recipients: recipients)
+                result = try await client.send(envelope: envelope, data: Array(message.rendered().utf8))
+            }
         } catch {
             throw Self.classify(error)
         }
-        guard let recipient = message.to.first?.encodedAddress, let reply = result.outcome(for: recipient) else {
-            throw .technical("SMTP: no reply for the recipient")
-        }
-        guard reply.isPositiveCompletion else {
+        // The message counts as sent when any recipient took it; a refusal only fails it when everyone refused.
+        let replies = recipients.map { result.outcome(for: $0) }
+        guard replies.contains(where: { $0?.isPositiveCompletion == true }) else {
+            guard let reply = replies.compactMap({ $0 }).first else { throw .technical("SMTP: no reply for the recipient") }
             throw Self.classify(SMTPError.rejected(command: result.dataReply == nil ? "RCPT TO" : "DATA", reply: reply))
         }
         return ProviderReceipt(messageId: message.messageID, immediateOutcome: .delivered)

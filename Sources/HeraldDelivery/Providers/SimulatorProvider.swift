@@ -19,9 +19,9 @@ public struct SimulatorProvider: EmailProvider {
     public func send(_ email: OutgoingEmail) async throws(ProviderError) -> ProviderReceipt {
         let messageId = "0100" + UUID.random().storageString + "-000000"
         let now = Date()
-        sendLog?.append("\(email.notificationId.storageString) \(messageId) \(email.to) \(getpid())\n")
+        sendLog?.append("\(email.notificationId.storageString) \(messageId) \(email.recipients.joined(separator: ",")) \(getpid())\n")
         let events = MailboxSimulator.events(
-            for: email.to,
+            for: email.recipients,
             messageId: messageId,
             notificationId: email.notificationId,
             serviceId: email.serviceId,

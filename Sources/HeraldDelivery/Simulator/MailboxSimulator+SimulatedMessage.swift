@@ -2,10 +2,9 @@ import Foundation
 import HeraldCore
 
 extension MailboxSimulator {
-    /// One message sent to one recipient; builds the records SES would publish for it, with
-    /// feedback at fixed delays after the send.
+    /// One message sent to its recipients; builds the records SES would publish for it, with
+    /// feedback about each recipient at fixed delays after the send.
     struct SimulatedMessage {
-        let recipient: String
         let notificationId: UUID
         let sentAt: Date
         /// The `mail` object every record of this message repeats, built once.
@@ -21,7 +20,7 @@ extension MailboxSimulator {
         private static let suppressionMillis = 100
         private static let complaintMillis = 3_000
         init(
-            recipient: String,
+            recipients: [String],
             messageId: String,
             notificationId: UUID,
             serviceId: UUID,
@@ -29,10 +28,10 @@ extension MailboxSimulator {
             subject: String,
             sentAt: Date
         ) {
-            self.recipient = recipient
             self.notificationId = notificationId
             self.sentAt = sentAt
             let headerDate = UTCTimestamp.rfc5322(sentAt)
+            let to = recipients.count == 1 ? recipients[0] : "undisclosed-recipients:;"
             let fromDomain = source.lastIndex(of: "@").map { String(source[source.index(after: $0)...]) } ?? source
             mail = Mail(
                 timestamp: UTCTimestamp.string(sentAt),
@@ -40,17 +39,17 @@ extension MailboxSimulator {
                 sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/\(fromDomain)",
                 sendingAccountId: "123456789012",
                 messageId: messageId,
-                destination: [recipient],
+                destination: recipients,
                 headersTruncated: false,
                 headers: [
                     Header(name: "From", value: source),
-                    Header(name: "To", value: recipient),
+                    Header(name: "To", value: to),
                     Header(name: "Subject", value: subject),
                     Header(name: "Date", value: headerDate),
                     Header(name: "MIME-Version", value: "1.0"),
                 ],
                 commonHeaders: CommonHeaders(
-                    from: [source], date: headerDate, to: [recipient], messageId: messageId, subject: subject
+                    from: [source], date: headerDate, to: [to], messageId: messageId, subject: subject
                 ),
                 tags: [
                     SESTags.notificationId: [notificationId.storageString],
@@ -67,7 +66,7 @@ extension MailboxSimulator {
             Record(eventType: "Send", mail: mail, send: Send())
         }
 
-        func delivery() -> Record {
+        func delivery(to recipient: String) -> Record {
             let delivery = Delivery(
                 timestamp: timestamp(after: Self.deliveryMillis),
                 processingTimeMillis: Self.deliveryMillis,
@@ -79,23 +78,23 @@ extension MailboxSimulator {
             return Record(eventType: "Delivery", mail: mail, delivery: delivery)
         }
 
-        func bounce(_ kind: BounceKind) -> Record {
+        func bounce(_ kind: BounceKind, from recipient: String) -> Record {
             let bounce = switch kind {
             case .hard:
                 bounce(
-                    "Permanent", "General", after: Self.bounceMillis,
+                    recipient, "Permanent", "General", after: Self.bounceMillis,
                     status: "5.1.1", diagnosticCode: "smtp; 550 5.1.1 user unknown",
                     reportingMTA: "dsn; a8-50.smtp-out.amazonses.com", remoteMtaIp: "198.51.100.80"
                 )
             case .soft:
                 bounce(
-                    "Transient", "General", after: Self.bounceMillis,
+                    recipient, "Transient", "General", after: Self.bounceMillis,
                     status: "4.2.0", diagnosticCode: "smtp; 450 4.2.0 Mailbox temporarily unavailable",
                     reportingMTA: "dsn; a8-50.smtp-out.amazonses.com", remoteMtaIp: nil
                 )
             case .suppressed:
                 bounce(
-                    "Permanent", "OnAccountSuppressionList", after: Self.suppressionMillis,
+                    recipient, "Permanent", "OnAccountSuppressionList", after: Self.suppressionMillis,
                     status: "5.1.1",
                     diagnosticCode: "Amazon SES did not send the message to this address because it is on the "
                         + "suppression list for your account.",
@@ -105,7 +104,7 @@ extension MailboxSimulator {
             return Record(eventType: "Bounce", mail: mail, bounce: bounce)
         }
 
-        func complaint() -> Record {
+        func complaint(from recipient: String) -> Record {
             let complaint = Complaint(
                 feedbackId: feedbackId(after: Self.complaintMillis),
                 complainedRecipients: [ComplainedRecipient(emailAddress: recipient)],
@@ -118,6 +117,7 @@ extension MailboxSimulator {
         }
 
         private func bounce(
+            _ recipient: String,
             _ type: String,
             _ subtype: String,
             after millis: Int,

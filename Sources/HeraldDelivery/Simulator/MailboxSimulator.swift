@@ -54,9 +54,9 @@ public enum MailboxSimulator {
     }
 
     /// SES event-publishing JSON documents (UTF-8 Data), in the order SES would publish them:
-    /// "Send" then the outcome's events.
+    /// "Send" for the message, then each recipient's outcome events.
     public static func events(
-        for recipient: String,
+        for recipients: [String],
         messageId: String,
         notificationId: UUID,
         serviceId: UUID,
@@ -65,7 +65,7 @@ public enum MailboxSimulator {
         at date: Date
     ) -> [Data] {
         let message = SimulatedMessage(
-            recipient: recipient,
+            recipients: recipients,
             messageId: messageId,
             notificationId: notificationId,
             serviceId: serviceId,
@@ -73,12 +73,14 @@ public enum MailboxSimulator {
             subject: subject,
             sentAt: date
         )
-        let feedback = switch outcome(for: recipient) {
-        case .delivered, .outOfOffice: [message.delivery()]
-        case .hardBounce: [message.bounce(.hard)]
-        case .softBounce: [message.bounce(.soft)]
-        case .suppressed: [message.bounce(.suppressed)]
-        case .complaint: [message.delivery(), message.complaint()]
+        let feedback = recipients.flatMap { recipient in
+            switch outcome(for: recipient) {
+            case .delivered, .outOfOffice: [message.delivery(to: recipient)]
+            case .hardBounce: [message.bounce(.hard, from: recipient)]
+            case .softBounce: [message.bounce(.soft, from: recipient)]
+            case .suppressed: [message.bounce(.suppressed, from: recipient)]
+            case .complaint: [message.delivery(to: recipient), message.complaint(from: recipient)]
+            }
         }
         return ([message.send()] + feedback).map { Data($0.json.encoded()) }
     }

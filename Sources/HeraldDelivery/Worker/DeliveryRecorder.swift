@@ -32,7 +32,7 @@ public struct DeliveryRecorder: Sendable {
                 guard let state = states[outcome.notificationId] else { continue }
                 plan.add(outcome, state: state, retry: retry, now: now)
             }
-            let feedback = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, timeline: &plan.timeline, now: now)
+            let feedback = ImmediateFeedback.apply(plan.feedback, to: &plan.updates, states: states, timeline: &plan.timeline, now: now)
             try await writer.update(plan.updates)
             try await writer.queueStatusCallbacks(plan.updates, previous: states.mapValues(\.status), now: now)
             try await writer.queueComplaintCallbacks(
@@ -64,9 +64,14 @@ struct WritePlan {
             update.provider = provider
             update.providerMessageId = receipt.messageId
             update.sentAt = state.sentAt ?? now
-            apply(.accepted, detail: "\(provider) message id \(receipt.messageId)", to: &lifecycle, update: &update, now: now)
+            apply(.accepted, detail: "\(provider) message id \(receipt.messageId)", to: &lifecycle, update: &update, state: state, now: now)
             if let immediate = receipt.immediateOutcome {
-                apply(immediate, detail: nil, to: &lifecycle, update: &update, now: now)
+                let sentTo = state.recipients.filter { outcome.unsent[$0.lowercased()] == nil }
+                apply(immediate, detail: nil, to: &lifecycle, update: &update, state: state, affecting: sentTo, now: now)
+            }
+            for (address, reason) in outcome.unsent.sorted(by: { $0.key < $1.key }) {
+                let notSent = DeliveryEvent.Kind.bounced(.permanent, subtype: "NotSent", diagnostic: reason)
+                apply(notSent, detail: reason, to: &lifecycle, update: &update, state: state, affecting: [address], now: now)
             }
             feedback += receipt.feedback
             finished.append(id)
@@ -79,26 +84,40 @@ struct WritePlan {
                 ))
             } else {
                 let reason = "gave up after \(outcome.attempt) attempts: \(message)"
-                apply(.technicalFailure(reason: reason), detail: reason, to: &lifecycle, update: &update, now: now)
+                apply(.technicalFailure(reason: reason), detail: reason, to: &lifecycle, update: &update, state: state, now: now)
                 update.statusReason = reason
                 finished.append(id)
             }
         case .failed(.permanent(let message)):
-            apply(.rejected(reason: message), detail: message, to: &lifecycle, update: &update, now: now)
+            apply(.rejected(reason: message), detail: message, to: &lifecycle, update: &update, state: state, now: now)
             update.statusReason = message
             finished.append(id)
         case .failed(.technical(let message)):
-            apply(.technicalFailure(reason: message), detail: message, to: &lifecycle, update: &update, now: now)
+            apply(.technicalFailure(reason: message), detail: message, to: &lifecycle, update: &update, state: state, now: now)
             update.statusReason = message
             finished.append(id)
         }
         updates.append(update)
     }
 
+    /// Moves the notification's lifecycle; a message to several recipients moves through ``MultiRecipientLifecycle``,
+    /// the event affecting `recipients` (by default all: a provider's own outcome, a `log` file written or an SMTP
+    /// server's 250, stands for every recipient it was sent to).
     private mutating func apply(
-        _ event: DeliveryEvent.Kind, detail: String?, to lifecycle: inout NotificationLifecycle, update: inout NotificationUpdate, now: Date
+        _ event: DeliveryEvent.Kind, detail: String?, to lifecycle: inout NotificationLifecycle, update: inout NotificationUpdate,
+        state: NotificationState, affecting recipients: [String]? = nil, now: Date
     ) {
-        _ = lifecycle.receive(event)
+        if state.recipients.isEmpty {
+            lifecycle.receive(event)
+        } else {
+            var several = MultiRecipientLifecycle(
+                addresses: state.recipients, message: lifecycle, recipients: state.recipientOutcomes.merging(update.recipientOutcomes) { _, new in new }
+            )
+            for address in several.receive(event, affecting: recipients ?? state.recipients).changedRecipients {
+                update.recipientOutcomes[address] = several.recipients[address]
+            }
+            lifecycle = several.message
+        }
         update.status = lifecycle.status
         update.facts = lifecycle.facts
         if lifecycle.status.isFinal, update.completedAt == nil {

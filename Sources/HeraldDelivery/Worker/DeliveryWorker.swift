@@ -106,7 +106,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     await sleepUnlessShuttingDown(for: configuration.idlePoll)
                     continue
                 }
-                var (sendable, outcomes) = try await failSuppressed(claimed)
+                var (sendable, outcomes, unsent) = try await failSuppressed(claimed)
                 let stopped = stopOutsidePlaypen(&sendable)
                 outcomes += stopped
                 // The send rate is the email provider's: text messages go out unpaced.
@@ -117,6 +117,9 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                 }
                 if !texts.isEmpty {
                     outcomes += await send(texts)
+                }
+                for index in outcomes.indices {
+                    outcomes[index].unsent = unsent[outcomes[index].notificationId] ?? [:]
                 }
                 try await recorder.record(outcomes, owner: owner)
             } catch is CancellationError {
@@ -129,19 +132,36 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
     }
 
     /// Splits off the jobs whose recipient the service has suppressed: they fail permanently without reaching the
-    /// provider. Returns the rest, to send.
-    private func failSuppressed(_ claimed: [ClaimedDelivery]) async throws -> (sendable: [ClaimedDelivery], failed: [SendOutcome]) {
-        let suppressed = try await store.suppressions(for: claimed.map { ($0.notification.id, $0.notification.serviceId, $0.notification.recipient) })
+    /// provider. A message to several recipients goes to those not suppressed, the others left out with why
+    /// (`unsent`); it fails only when all are suppressed. Returns the rest, to send.
+    private func failSuppressed(
+        _ claimed: [ClaimedDelivery]
+    ) async throws -> (sendable: [ClaimedDelivery], failed: [SendOutcome], unsent: [UUID: [String: String]]) {
+        let suppressed = try await store.suppressions(for: claimed.flatMap { delivery in
+            delivery.notification.recipients.map { (delivery.notification.id, delivery.notification.serviceId, $0) }
+        })
         var sendable: [ClaimedDelivery] = []
         var failed: [SendOutcome] = []
-        for delivery in claimed {
-            if let suppression = suppressed[delivery.notification.id], suppression.reason.blocks(delivery.notification.origin) {
-                failed.append(SendOutcome(notificationId: delivery.notification.id, attempt: delivery.attempt, result: .failed(.permanent(Self.reason(suppression)))))
-            } else {
+        var unsent: [UUID: [String: String]] = [:]
+        for var delivery in claimed {
+            let n = delivery.notification
+            let blocking = (suppressed[n.id] ?? []).filter { $0.reason.blocks(n.origin) }
+            guard let firstBlocking = blocking.first else {
                 sendable.append(delivery)
+                continue
             }
+            let blocked = Set(blocking.map { $0.address.lowercased() })
+            let remaining = n.recipients.filter { !blocked.contains($0.lowercased()) }
+            guard let first = remaining.first else {
+                failed.append(SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .failed(.permanent(Self.reason(firstBlocking)))))
+                continue
+            }
+            delivery.notification.recipient = first
+            delivery.notification.bcc = Array(remaining.dropFirst())
+            unsent[n.id] = Dictionary(blocking.map { ($0.address.lowercased(), Self.reason($0)) }) { first, _ in first }
+            sendable.append(delivery)
         }
-        return (sendable, failed)
+        return (sendable, failed, unsent)
     }
 
     /// Takes out the jobs the playpen does not allow to reach a real recipient; returns their permanent failures.
@@ -151,8 +171,8 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
         sendable.removeAll { delivery in
             let n = delivery.notification
             let reachesPeople = n.channel == .sms ? smsProvider.reachesRecipients : provider.reachesRecipients
-            guard reachesPeople, !playpen.allows(n.recipient) else { return false }
-            stopped.append(SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .failed(.permanent(playpen.reason(for: n.recipient)))))
+            guard reachesPeople, let outside = n.recipients.first(where: { !playpen.allows($0) }) else { return false }
+            stopped.append(SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .failed(.permanent(playpen.reason(for: outside)))))
             return true
         }
         return stopped
@@ -223,7 +243,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                 return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: smsProvider.name, receipt))
             case .email, .letter:
                 let email = OutgoingEmail(
-                    notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, subject: n.subject ?? "", textBody: n.body,
+                    notificationId: n.id, serviceId: n.serviceId, from: delivery.emailFrom, to: n.recipient, bcc: n.bcc, subject: n.subject ?? "", textBody: n.body,
                     htmlBody: n.htmlBody, replyTo: n.replyTo, unsubscribeURL: n.unsubscribeURL ?? (n.origin == .job || n.origin == .members ? unsubscribeLinks?.url(for: n.id) : nil)
                 )
                 let receipt = try await provider.send(email)

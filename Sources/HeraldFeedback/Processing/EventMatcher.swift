@@ -29,9 +29,27 @@ struct EventMatcher {
                 let state = states[id]
             else { continue }
             matchedAny = true
-            var lifecycle = NotificationLifecycle(status: state.status, facts: state.facts)
-            let transition = lifecycle.receive(event.kind)
             var update = changed[id] ?? NotificationUpdate(id: id, status: state.status, facts: state.facts, updatedAt: now)
+            let lifecycle: NotificationLifecycle, transition: NotificationLifecycle.Transition
+            var recipientOutcomes = state.recipientOutcomes
+            var changedRecipients: [String] = []
+            if state.recipients.isEmpty {
+                var single = NotificationLifecycle(status: state.status, facts: state.facts)
+                transition = single.receive(event.kind)
+                lifecycle = single
+            } else {
+                var several = MultiRecipientLifecycle(
+                    addresses: state.recipients, message: NotificationLifecycle(status: state.status, facts: state.facts), recipients: recipientOutcomes
+                )
+                let received = several.receive(event.kind, affecting: event.recipients)
+                changedRecipients = received.changedRecipients
+                for address in changedRecipients {
+                    update.recipientOutcomes[address] = several.recipients[address]
+                }
+                lifecycle = several.message
+                transition = received.message
+                recipientOutcomes = several.recipients
+            }
             update.status = lifecycle.status
             update.facts = lifecycle.facts
             update.updatedAt = now
@@ -41,7 +59,7 @@ struct EventMatcher {
             if lifecycle.status.isFinal, transition.statusChanged {
                 update.completedAt = event.occurredAt
             }
-            if let reason = event.kind.reason, transition.statusChanged {
+            if let reason = event.kind.reason, transition.statusChanged, lifecycle.status != .delivered {
                 update.statusReason = reason
             }
             changed[id] = update
@@ -49,8 +67,8 @@ struct EventMatcher {
                 complaints.append(ComplaintFinding(notificationId: id, complainedAt: event.occurredAt))
             }
             states[id] = NotificationState(
-                id: id, status: lifecycle.status, facts: lifecycle.facts,
-                providerMessageId: state.providerMessageId ?? event.providerMessageId, sentAt: state.sentAt
+                id: id, status: lifecycle.status, facts: lifecycle.facts, providerMessageId: state.providerMessageId ?? event.providerMessageId,
+                sentAt: state.sentAt, recipients: state.recipients, recipientOutcomes: recipientOutcomes
             )
             if let reason = event.kind.suppressionReason {
                 suppressions += event.recipients.map {
@@ -63,7 +81,9 @@ struct EventMatcher {
             }
             timeline.append(TimelineEvent(
                 notificationId: id, event: event.name, status: lifecycle.status,
-                detail: transition.isNoOp ? "no change (duplicate or out of order)" : event.kind.reason,
+                detail: transition.isNoOp && changedRecipients.isEmpty
+                    ? "no change (duplicate or out of order)"
+                    : changedRecipients.isEmpty ? event.kind.reason : ([changedRecipients.joined(separator: ", ")] + [event.kind.reason].compactMap { $0 }).joined(separator: ": "),
                 raw: raw, occurredAt: event.occurredAt, recordedAt: now
             ))
         }

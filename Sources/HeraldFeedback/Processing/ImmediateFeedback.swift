@@ -19,13 +19,19 @@ public enum ImmediateFeedback {
         public var complaints: [ComplaintFinding] = []
     }
 
-    /// Folds `documents` into `updates` (the batch's pending status changes, one per notification) and `timeline`.
+    /// Folds `documents` into `updates` (the batch's pending status changes, one per notification, whose locked
+    /// states before the batch are `states`) and `timeline`.
     public static func apply(
-        _ documents: [FeedbackDocument], to updates: inout [NotificationUpdate], timeline: inout [TimelineEvent], now: Date
+        _ documents: [FeedbackDocument], to updates: inout [NotificationUpdate], states: [UUID: NotificationState], timeline: inout [TimelineEvent],
+        now: Date
     ) -> Result {
         guard !documents.isEmpty else { return Result() }
         var matcher = EventMatcher(states: updates.map {
-            NotificationState(id: $0.id, status: $0.status, facts: $0.facts, providerMessageId: $0.providerMessageId, sentAt: $0.sentAt)
+            NotificationState(
+                id: $0.id, status: $0.status, facts: $0.facts, providerMessageId: $0.providerMessageId, sentAt: $0.sentAt,
+                recipients: states[$0.id]?.recipients ?? [],
+                recipientOutcomes: (states[$0.id]?.recipientOutcomes ?? [:]).merging($0.recipientOutcomes) { _, new in new }
+            )
         })
         var leftovers: [FeedbackDocument] = []
         for document in documents {
@@ -41,6 +47,7 @@ public enum ImmediateFeedback {
             updates[index].facts = change.facts
             updates[index].completedAt = updates[index].completedAt ?? change.completedAt
             updates[index].statusReason = change.statusReason ?? updates[index].statusReason
+            updates[index].recipientOutcomes.merge(change.recipientOutcomes) { _, new in new }
         }
         timeline += matcher.timeline
         return Result(unapplied: leftovers, suppressions: matcher.suppressions, complaints: matcher.complaints)

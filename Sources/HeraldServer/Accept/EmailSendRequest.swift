@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 
 /// A validated `POST /herald/v1/emails`: one email, templated or already formatted, to one or many recipients, each
-/// with their own personalisation on top of the shared one.
+/// with their own personalisation on top of the shared one, or to many people at once by blind copy.
 public struct EmailSendRequest: Sendable {
     /// What the emails say.
     public enum Content: Sendable, Hashable {
@@ -23,13 +23,24 @@ public struct EmailSendRequest: Sendable {
 
     /// The most recipients one call may carry.
     public static let maximumRecipients = 50_000
+    /// The most recipients of one message by blind copy: SES's limit for one message, which SMTP servers (that must
+    /// take 100) and the simulator also take, whichever provider the workers use.
+    public static let blindCopyBatchSize = 50
     static let fields: Set = [
-        "template_id", "subject", "body", "html", "recipients", "personalisation", "reference", "reply_to", "delivery", "batch_id",
+        "template_id", "subject", "body", "html", "recipients", "bcc", "personalisation", "reference", "reply_to", "delivery", "batch_id",
         "batch_readers", "in_app",
     ]
 
     public var content: Content
+    /// One email per recipient; empty when the email goes by ``bcc``.
     public var recipients: [Recipient]
+    /// One email to all these people by blind copy (no one sees the others), sent as one message per
+    /// ``blindCopyBatchSize`` of them, filled from the shared personalisation; empty when sent per recipient.
+    public var bcc: [String]
+    /// The shared personalisation, for ``bcc`` emails.
+    public var personalisation: [String: String]
+    public var personalisationJSON: String?
+    public var reference: String?
     /// The address replies go to (`Reply-To`).
     public var replyTo: String?
     /// `queued` (bulk priority, the default) or `immediate`.
@@ -56,17 +67,27 @@ public struct EmailSendRequest: Sendable {
         }
         let reference = object.optionalString("reference", in: "", problems: &problems)
         var recipients: [Recipient] = []
-        switch object["recipients"] {
-        case .array(let items)? where !items.isEmpty && items.count <= maximumRecipients:
+        var bcc: [String] = []
+        switch (object["recipients"], object["bcc"]) {
+        case (.array(let items)?, nil) where !items.isEmpty && items.count <= maximumRecipients:
             recipients = items.enumerated().compactMap { index, item in
                 recipient(item, field: "recipients[\(index)]", shared: shared, reference: reference, problems: &problems)
             }
-        case .array(let items)?:
+        case (.array(let items)?, nil):
             problems.append("recipients must have 1 to \(maximumRecipients) items, not \(items.count)")
-        case nil:
-            problems.append("recipients is a required property")
-        case let other?:
+        case (nil, .array(let items)?) where !items.isEmpty && items.count <= maximumRecipients:
+            bcc = blindCopies(items, problems: &problems)
+            if let reference, reference.count > 1000 { problems.append("reference is too long") }
+        case (nil, .array(let items)?):
+            problems.append("bcc must have 1 to \(maximumRecipients) items, not \(items.count)")
+        case (nil, nil):
+            problems.append("Either recipients or bcc is required")
+        case (.some, .some):
+            problems.append("recipients and bcc cannot both be given")
+        case (let other?, nil):
             problems.append(ValidationMessage.notOfType("recipients", other, "array"))
+        case (nil, let other?):
+            problems.append(ValidationMessage.notOfType("bcc", other, "array"))
         }
         var replyTo: String?
         if let text = object.optionalString("reply_to", in: "", problems: &problems) {
@@ -87,9 +108,32 @@ public struct EmailSendRequest: Sendable {
         }
         let batch = BatchGrant.parse(object, problems: &problems)
         guard problems.isEmpty, let content else { throw .validation(Array(problems.prefix(100))) }
+        let values = JSONValue.object(shared)
         return EmailSendRequest(
-            content: content, recipients: recipients, replyTo: replyTo, priority: priority, batch: batch, inApp: inApp, idempotencyKey: idempotencyKey
+            content: content, recipients: recipients, bcc: bcc, personalisation: Personalisation.values(from: values, lists: .markdownBullets),
+            personalisationJSON: shared.isEmpty ? nil : String(decoding: values.encoded(), as: UTF8.self), reference: reference, replyTo: replyTo,
+            priority: priority, batch: batch, inApp: inApp, idempotencyKey: idempotencyKey
         )
+    }
+
+    /// The items of `bcc`: valid email addresses, each once (compared without case), in the order given.
+    private static func blindCopies(_ items: [JSONValue], problems: inout [String]) -> [String] {
+        var seen: Set<String> = []
+        var addresses: [String] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let text) = item else {
+                problems.append(ValidationMessage.notOfType("bcc[\(index)]", item, "string"))
+                continue
+            }
+            guard let address = try? EmailAddress(validating: text).value else {
+                problems.append("bcc[\(index)] Not a valid email address")
+                continue
+            }
+            if seen.insert(address.lowercased()).inserted {
+                addresses.append(address)
+            }
+        }
+        return addresses
     }
 
     /// Either `template_id`, or `subject` and `body` (with `html` optional); never both.

@@ -8,7 +8,9 @@ import Logging
 /// show its own members and staff. Authenticated with the service's API key.
 ///
 /// `POST /herald/v1/emails` sends one email, templated (`template_id`) or already formatted (`subject`, `body`,
-/// optional `html`), to each of up to 50,000 `recipients`, each with their own personalisation over the shared one,
+/// optional `html`), to each of up to 50,000 `recipients`, each with their own personalisation over the shared one, or
+/// to up to 50,000 addresses in `bcc` at once (one message per 50, each recipient a blind copy, so no one sees the
+/// others; one recipient's bounce or complaint is recorded for them without failing the message for the rest),
 /// queued (bulk priority, the default) or `"delivery": "immediate"`, with `reply_to`, `batch_id`, `batch_readers` and
 /// `in_app` (an in-app notification, with the email's subject and body, for each member of the service whose email
 /// address it went to); 201 lists the emails made and counts the in-app notifications. A repeat of a call with the
@@ -43,10 +45,12 @@ struct EmailsController {
             "batch_id": .optional(send.batch?.batchId),
             "in_app": .int(inApp),
             "emails": .array(emails.map { email in
-                [
-                    "id": .string(email.id.storageString), "email_address": .string(email.recipient), "reference": .optional(email.reference),
-                    "uri": .string("\(root)v2/notifications/\(email.id.storageString)"),
+                var members: [(String, JSONValue)] = [
+                    ("id", .string(email.id.storageString)), ("email_address", .string(email.recipient)), ("reference", .optional(email.reference)),
+                    ("uri", .string("\(root)v2/notifications/\(email.id.storageString)")),
                 ]
+                if !email.bcc.isEmpty { members.append(("bcc", .strings(email.bcc))) }
+                return .object(members)
             }),
         ])
     }
@@ -54,10 +58,10 @@ struct EmailsController {
     /// Adds an in-app notification alongside each email for every active member of the service with its address;
     /// returns how many it added.
     private func addInApp(alongside emails: [NotificationRecord], serviceId: UUID) async throws -> Int {
-        let members = try await store.members(serviceId: serviceId, emails: emails.map(\.recipient))
+        let members = try await store.members(serviceId: serviceId, emails: emails.flatMap(\.recipients))
         let byAddress = Dictionary(grouping: members.filter(\.active)) { $0.email?.lowercased() ?? "" }
         let items = emails.flatMap { email in
-            (byAddress[email.recipient.lowercased()] ?? []).map { member in
+            email.recipients.flatMap { byAddress[$0.lowercased()] ?? [] }.map { member in
                 InboxItem(serviceId: serviceId, memberId: member.id, kind: .namedSpecific, title: email.subject ?? "", body: email.body, createdAt: email.createdAt)
             }
         }
@@ -83,7 +87,8 @@ struct EmailsController {
         }
         context.logger.info("sent email read", metadata: ["viewer": "\(viewer.id)", "notification_id": "\(id.storageString)"])
         let tracking = try await trackings(of: [email])
-        return JSONResponse(.ok, EmailJSON.email(email, tracking: tracking[0]))
+        let outcomes = email.bcc.isEmpty ? [:] : try await store.recipientOutcomes(notificationIds: [email.id])
+        return JSONResponse(.ok, EmailJSON.email(email, tracking: tracking[0], recipients: outcomes[email.id] ?? [:]))
     }
 
     @Sendable func listBatch(_ request: Request, context: HeraldRequestContext) async throws -> JSONResponse {
@@ -106,9 +111,10 @@ struct EmailsController {
             links.append(("next", .string("\(NotificationsController.root(of: request))\(path)?\(query.next(after: last.id))")))
         }
         let trackings = try await trackings(of: page)
+        let outcomes = try await store.recipientOutcomes(notificationIds: page.filter { !$0.bcc.isEmpty }.map(\.id))
         return JSONResponse(.ok, [
             "batch_id": .string(batchId),
-            "emails": .array(zip(page, trackings).map { EmailJSON.email($0, tracking: $1) }),
+            "emails": .array(zip(page, trackings).map { EmailJSON.email($0, tracking: $1, recipients: outcomes[$0.id] ?? [:]) }),
             "links": .object(links),
         ])
     }

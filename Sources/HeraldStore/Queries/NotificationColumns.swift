@@ -11,7 +11,7 @@ enum NotificationColumns {
         ("key_type", .text), ("api_key_id", .text), ("origin", .text), ("job_id", .text), ("job_row_number", .integer),
         ("idempotency_key", .text), ("created_at", .bigint), ("scheduled_for", .bigint), ("sent_at", .bigint), ("completed_at", .bigint),
         ("updated_at", .bigint), ("billable_units", .integer), ("unsubscribe_url", .text),
-        ("batch_id", .text), ("reply_to", .text), ("html_body", .text),
+        ("batch_id", .text), ("reply_to", .text), ("html_body", .text), ("bcc", .text),
     ]
     static let list = columns.map(\.name).joined(separator: ", ")
 
@@ -36,7 +36,7 @@ enum NotificationColumns {
             .int(Int(n.createdAt.microsecondsSinceEpoch)), .optional(n.scheduledFor?.microsecondsSinceEpoch),
             .optional(n.sentAt?.microsecondsSinceEpoch), .optional(n.completedAt?.microsecondsSinceEpoch),
             .int(Int(n.updatedAt.microsecondsSinceEpoch)), .int(n.billableUnits), .optional(n.unsubscribeURL),
-            .optional(n.batchId), .optional(n.replyTo), .optional(n.htmlBody),
+            .optional(n.batchId), .optional(n.replyTo), .optional(n.htmlBody), .optional(n.bcc.isEmpty ? nil : n.bcc.joined(separator: "\n")),
         ]
     }
 
@@ -71,6 +71,7 @@ enum NotificationColumns {
             templateVersion: try row.decode(column: "template_version", as: Int.self),
             channel: try enumValue("channel", as: Channel.self),
             recipient: try row.decode(column: "recipient", as: String.self),
+            bcc: try row.decode(column: "bcc", as: String?.self).map { $0.split(separator: "\n").map(String.init) } ?? [],
             personalisationJSON: try row.decode(column: "personalisation", as: String?.self),
             subject: try row.decode(column: "subject", as: String?.self),
             body: try row.decode(column: "body", as: String.self),

@@ -401,5 +401,23 @@ enum Migrations {
                 """,
             ]
         ),
+        // Emails to many people by blind copy: the message's other recipients, and each recipient's own outcome, so
+        // that one bounce is recorded for that recipient without failing the message for the rest.
+        Migration(
+            version: 15, name: "blind copies",
+            statements: [
+                "ALTER TABLE notifications ADD COLUMN bcc TEXT",
+                """
+                CREATE TABLE recipient_outcomes (
+                    notification_id TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    facts INTEGER NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (notification_id, address)
+                )
+                """,
+            ]
+        ),
     ]
 }
