@@ -56,6 +56,13 @@ import Testing
                         #expect(inbox.isEmpty)
                         #expect(requests == [SNSSigningKit.certificateURL])
                     }
+                    if message.kind != .notification {
+                        #expect(try await Self.post(body, to: client) == .ok)  // SNS redelivers
+                        let changes = try await store.snsSubscriptionChanges()
+                        #expect(changes.map(\.messageId) == [message.messageId])
+                        #expect(changes.first?.kind == message.kind.rawValue)
+                        #expect(changes.first?.topicArn == message.topicArn)
+                    }
                 case .invalidSignature:
                     #expect(status == .forbidden)
                     #expect(inbox.isEmpty)

@@ -8,15 +8,17 @@ import NIOCore
 
 /// `POST /aws/sns`: Amazon SNS HTTP(S) deliveries. A verified `Notification` from an accepted topic is stored in
 /// the feedback inbox (the feedback processor applies it) before the 200; a `SubscriptionConfirmation` from an
-/// accepted topic is confirmed; an `UnsubscribeConfirmation` is logged. Anything unverifiable gets a 4xx and a
-/// log line naming its MessageId.
+/// accepted topic is confirmed; both it and an `UnsubscribeConfirmation` are recorded (``SNSSubscriptionChange``) and
+/// logged. Anything unverifiable gets a 4xx and a log line naming its MessageId.
 struct SNSWebhookController {
+    let store: HeraldStore
     let validator: SNSMessageValidator
     let confirmer: SNSSubscriptionConfirmer
     /// Verified notifications go into the feedback inbox, many per transaction (one lane).
     let inbox: GroupCommit<Int, FeedbackDocument, Void>
 
     init(store: HeraldStore, configuration: SNSWebhookConfiguration) {
+        self.store = store
         self.validator = SNSMessageValidator(
             topicARNs: configuration.topicARNs, urlPolicy: configuration.urlPolicy, verifiesSignatures: configuration.verifiesSignatures,
             fetcher: configuration.fetcher
@@ -42,9 +44,11 @@ struct SNSWebhookController {
                 try await inbox.submit(FeedbackDocument(source: "sns-webhook", body: String(buffer: body), receivedAt: Date()), lane: 0)
             case .subscriptionConfirmation:
                 try await confirmer.confirm(message)
+                try await record(message)
                 context.logger.notice("SNS subscription confirmed", metadata: metadata)
             case .unsubscribeConfirmation:
-                context.logger.notice(
+                try await record(message)
+                context.logger.warning(
                     "SNS unsubscribe confirmation received; to resubscribe, visit its SubscribeURL",
                     metadata: metadata.merging(["subscribe_url": "\(message.subscribeURL ?? "")"]) { $1 }
                 )
@@ -56,6 +60,13 @@ struct SNSWebhookController {
             )
             throw NotifyError(Self.status(for: rejection.reason), "SNSMessageRejected", rejection.description)
         }
+    }
+
+    private func record(_ message: SNSMessage) async throws {
+        try await store.recordSNSSubscriptionChange(SNSSubscriptionChange(
+            kind: message.kind.rawValue, messageId: message.messageId, topicArn: message.topicArn, subscribeURL: message.subscribeURL,
+            sentAt: message.timestamp, receivedAt: Date()
+        ))
     }
 
     /// 400 for what is not an acceptable SNS message, 403 for what fails verification, 502 when a fetch from

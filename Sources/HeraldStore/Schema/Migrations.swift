@@ -419,5 +419,22 @@ enum Migrations {
                 """,
             ]
         ),
+        // What SNS said about the webhook's subscriptions: each SubscriptionConfirmation Herald confirmed and each
+        // UnsubscribeConfirmation (someone unsubscribed the webhook: no more events arrive until it resubscribes).
+        Migration(
+            version: 16, name: "sns subscription changes",
+            statements: [
+                """
+                CREATE TABLE sns_subscription_changes (
+                    message_id TEXT PRIMARY KEY,
+                    topic_arn TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    subscribe_url TEXT,
+                    sent_at TEXT NOT NULL,
+                    received_at BIGINT NOT NULL
+                )
+                """,
+            ]
+        ),
     ]
 }
