@@ -54,7 +54,7 @@ extension HeraldStore {
                     WHERE service_id = \(bind: service) AND created_at >= \(bind: since.microsecondsSinceEpoch)
                       AND channel = \(bind: Channel.email.rawValue) AND sent_at IS NOT NULL
                     """).first()
-                guard let row, let id = UUID(uuidString: service) else { continue }
+                guard let row, let id = UUID(storageString: service) else { continue }
                 let sent = try row.decode(column: "sent", as: Int.self)
                 guard sent > 0 else { continue }
                 reputations.append(SendingReputation(

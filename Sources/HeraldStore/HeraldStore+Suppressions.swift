@@ -86,7 +86,7 @@ extension HeraldStore {
         var found: [UUID: [Suppression]] = [:]
         for row in rows {
             let id = try row.decode(column: "notification_id", as: String.self)
-            guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "notification_id", value: id) }
+            guard let uuid = UUID(storageString: id) else { throw CorruptRow(column: "notification_id", value: id) }
             found[uuid, default: []].append(try Self.decodeSuppression(row))
         }
         return found
@@ -112,7 +112,7 @@ extension HeraldStore {
     private static func decodeSuppression(_ row: any SQLRow) throws -> Suppression {
         let serviceId = try row.decode(column: "service_id", as: String.self)
         let reason = try row.decode(column: "reason", as: String.self)
-        guard let service = UUID(uuidString: serviceId) else { throw CorruptRow(column: "service_id", value: serviceId) }
+        guard let service = UUID(storageString: serviceId) else { throw CorruptRow(column: "service_id", value: serviceId) }
         guard let parsed = Suppression.Reason(rawValue: reason) else { throw CorruptRow(column: "reason", value: reason) }
         return Suppression(
             serviceId: service, address: try row.decode(column: "address", as: String.self), reason: parsed,

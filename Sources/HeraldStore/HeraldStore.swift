@@ -95,7 +95,7 @@ public struct HeraldStore: Sendable {
         try await engine.read { db in
             try await db.raw("SELECT * FROM api_keys WHERE service_id = \(bind: serviceId.storageString) ORDER BY created_at").all().map { row in
                 APIKey(
-                    id: UUID(uuidString: try row.decode(column: "id", as: String.self)) ?? UUID(),
+                    id: UUID(storageString: try row.decode(column: "id", as: String.self)) ?? UUID(),
                     serviceId: serviceId,
                     name: try row.decode(column: "name", as: String.self),
                     secret: try row.decode(column: "secret", as: String.self),
@@ -216,7 +216,7 @@ public struct HeraldStore: Sendable {
             var timelines: [UUID: [TimelineEvent]] = [:]
             for row in try await db.raw(query).all() {
                 let text = try row.decode(column: "notification_id", as: String.self)
-                guard let id = UUID(uuidString: text) else { throw CorruptRow(column: "notification_events.notification_id", value: text) }
+                guard let id = UUID(storageString: text) else { throw CorruptRow(column: "notification_events.notification_id", value: text) }
                 timelines[id, default: []].append(TimelineEvent(
                     notificationId: id,
                     event: try row.decode(column: "event", as: String.self),

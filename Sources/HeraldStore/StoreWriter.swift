@@ -127,7 +127,7 @@ public struct StoreWriter: Sendable {
         var states = try rows.map { row in
             let id = try row.decode(column: "id", as: String.self)
             let status = try row.decode(column: "status", as: String.self)
-            guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "id", value: id) }
+            guard let uuid = UUID(storageString: id) else { throw CorruptRow(column: "id", value: id) }
             guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
             let bcc = try row.decode(column: "bcc", as: String?.self)
             return NotificationState(
@@ -158,7 +158,7 @@ public struct StoreWriter: Sendable {
         for row in rows {
             let id = try row.decode(column: "notification_id", as: String.self)
             let status = try row.decode(column: "status", as: String.self)
-            guard let uuid = UUID(uuidString: id) else { throw CorruptRow(column: "notification_id", value: id) }
+            guard let uuid = UUID(storageString: id) else { throw CorruptRow(column: "notification_id", value: id) }
             guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
             outcomes[uuid, default: [:]][try row.decode(column: "address", as: String.self)] = NotificationLifecycle(
                 status: parsed, facts: TrackingFacts(rawValue: try row.decode(column: "facts", as: Int.self))

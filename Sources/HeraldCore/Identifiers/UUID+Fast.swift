@@ -48,4 +48,32 @@ extension UUID {
             }
         }
     }
+
+    /// Parses the canonical text form (36 characters, hyphens after the 8th, 12th, 16th and 20th hex digit, either
+    /// case), as `UUID(uuidString:)` does, without its `sscanf` (3.5% of reading inbox pages); nil for anything else.
+    public init?(storageString text: some StringProtocol) {
+        var bytes = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).uuid
+        let parsed = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+            var utf8 = text.utf8.makeIterator()
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    guard utf8.next() == UInt8(ascii: "-") else { return false }
+                }
+                guard let high = utf8.next().flatMap(Self.hexValue), let low = utf8.next().flatMap(Self.hexValue) else { return false }
+                out[index] = high << 4 | low
+            }
+            return utf8.next() == nil
+        }
+        guard parsed else { return nil }
+        self.init(uuid: bytes)
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
 }

@@ -21,7 +21,7 @@ extension InboxChange {
     /// The change a payload describes; nil when it is not one.
     init?(payload: String) {
         guard let value = try? JSONValue(parsing: Array(payload.utf8)), case .object = value else { return nil }
-        serviceId = value["service_id"]?.stringValue.flatMap(UUID.init(uuidString:))
+        serviceId = value["service_id"]?.stringValue.flatMap(UUID.init(storageString:))
         memberIds = value["member_ids"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
         if case .int(let micros)? = value["added_since"] {
             addedSince = Date(microsecondsSinceEpoch: Int64(micros))

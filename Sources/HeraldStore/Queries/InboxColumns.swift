@@ -31,7 +31,7 @@ enum InboxColumns {
     static func decode(_ row: any RowColumns) throws -> InboxItem {
         func uuid(_ column: String) throws -> UUID {
             let text = try row.decode(column: column, as: String.self)
-            guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
+            guard let id = UUID(storageString: text) else { throw CorruptRow(column: column, value: text) }
             return id
         }
         let kindText = try row.decode(column: "kind", as: String.self)

@@ -34,7 +34,7 @@ enum MemberColumns {
 
     static func decode(_ row: some RowColumns) throws -> Member {
         let service = try row.decode(column: "service_id", as: String.self)
-        guard let serviceId = UUID(uuidString: service) else { throw CorruptRow(column: "service_id", value: service) }
+        guard let serviceId = UUID(storageString: service) else { throw CorruptRow(column: "service_id", value: service) }
         return Member(
             serviceId: serviceId,
             id: try row.decode(column: "member_id", as: String.self),

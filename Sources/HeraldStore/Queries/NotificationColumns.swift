@@ -50,11 +50,11 @@ enum NotificationColumns {
     static func decode(_ row: some RowColumns) throws -> NotificationRecord {
         func uuid(_ column: String) throws -> UUID {
             let text = try row.decode(column: column, as: String.self)
-            guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
+            guard let id = UUID(storageString: text) else { throw CorruptRow(column: column, value: text) }
             return id
         }
         func optionalUUID(_ column: String) throws -> UUID? {
-            try row.decode(column: column, as: String?.self).flatMap(UUID.init(uuidString:))
+            try row.decode(column: column, as: String?.self).flatMap(UUID.init(storageString:))
         }
         func date(_ column: String) throws -> Date? {
             try row.decode(column: column, as: Int64?.self).map(Date.init(microsecondsSinceEpoch:))

@@ -1,11 +1,12 @@
 import Foundation
+import HeraldCore
 import SQLKit
 
 extension SQLRow {
     /// A UUID stored as text; ``CorruptRow`` when the text is not one.
     func decodeUUID(column: String) throws -> UUID {
         let text = try decode(column: column, as: String.self)
-        guard let id = UUID(uuidString: text) else { throw CorruptRow(column: column, value: text) }
+        guard let id = UUID(storageString: text) else { throw CorruptRow(column: column, value: text) }
         return id
     }
 

@@ -33,4 +33,19 @@ import Testing
         #expect(ordered == ordered.sorted())
         #expect(Set(ordered).count == ordered.count)
     }
+
+    @Test func storageStringsParseBackAsFoundationParsesThem() {
+        for id in (0..<500).map({ _ in UUID.random() }) {
+            #expect(UUID(storageString: id.storageString) == id)
+            #expect(UUID(storageString: id.uuidString) == id)  // upper case too
+        }
+        let texts = [
+            "", "6f1c2a9e-4b7d-4e3a-9c58-0d2e1f3a4b5", "6f1c2a9e-4b7d-4e3a-9c58-0d2e1f3a4b5c0", "6f1c2a9e4b7d-4e3a-9c58-0d2e1f3a4b5c0",
+            "6f1c2a9e-4b7d-4e3a-9c58-0d2e1f3a4b5g", "{6f1c2a9e-4b7d-4e3a-9c58-0d2e1f3a4b5c}", "6F1C2A9E-4B7D-4E3A-9C58-0D2E1F3A4B5C",
+            "6f1c2a9e-4b7d-4e3a-9c580-d2e1f3a4b5c", "6f1c2a9e-4b7d-4e3a-9c58-0d2e1f3a4b5ü",
+        ]
+        for text in texts {
+            #expect(UUID(storageString: text) == UUID(uuidString: text), "\(text)")
+        }
+    }
 }
