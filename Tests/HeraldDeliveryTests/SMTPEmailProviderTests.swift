@@ -41,6 +41,8 @@ struct SMTPEmailProviderTests {
         email.bcc = ["reject@example.com", "bo@example.org"]
         let receipt = try await Self.provider().send(email)
         #expect(receipt.immediateOutcome == .delivered)
+        #expect(Array(receipt.refused.keys) == ["reject@example.com"])  // recorded as that recipient's permanent failure
+        #expect(receipt.refused["reject@example.com"]?.contains("550") == true)
         let received = try await SMTPTestServer.received(messageID: receipt.messageId)
         #expect(received.rcptTos == ["ada@example.org", "bo@example.org"])  // the 550 for reject@ left the others
         #expect(received.parsed.to.isEmpty && received.parsed.cc.isEmpty)

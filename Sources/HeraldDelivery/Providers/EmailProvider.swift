@@ -52,11 +52,15 @@ public struct ProviderReceipt: Sendable {
     /// An outcome known at send time, for providers that have no feedback channel (the `log` provider delivers
     /// by writing the file).
     public var immediateOutcome: DeliveryEvent.Kind?
+    /// Recipients of a message to several that the provider refused while taking the message for the others (an
+    /// SMTP server's 550 to one `RCPT TO`), by lowercased address, each with the provider's words.
+    public var refused: [String: String]
 
-    public init(messageId: String, feedback: [FeedbackDocument] = [], immediateOutcome: DeliveryEvent.Kind? = nil) {
+    public init(messageId: String, feedback: [FeedbackDocument] = [], immediateOutcome: DeliveryEvent.Kind? = nil, refused: [String: String] = [:]) {
         self.messageId = messageId
         self.feedback = feedback
         self.immediateOutcome = immediateOutcome
+        self.refused = refused
     }
 }
 

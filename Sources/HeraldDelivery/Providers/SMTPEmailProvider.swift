@@ -38,7 +38,12 @@ public struct SMTPEmailProvider: EmailProvider {
             guard let reply = replies.compactMap({ $0 }).first else { throw .technical("SMTP: no reply for the recipient") }
             throw Self.classify(SMTPError.rejected(command: result.dataReply == nil ? "RCPT TO" : "DATA", reply: reply))
         }
-        return ProviderReceipt(messageId: message.messageID, immediateOutcome: .delivered)
+        let refused = zip(email.recipients, replies).compactMap { address, reply in
+            reply?.isPositiveCompletion == false ? (address.lowercased(), "refused by the SMTP server: \(reply!)") : nil
+        }
+        return ProviderReceipt(
+            messageId: message.messageID, immediateOutcome: .delivered, refused: Dictionary(refused) { first, _ in first }
+        )
     }
 
     /// The server's answer as a delivery outcome, its own words kept as the reason: 5xx refuses this message for

@@ -119,7 +119,7 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     outcomes += await send(texts)
                 }
                 for index in outcomes.indices {
-                    outcomes[index].unsent = unsent[outcomes[index].notificationId] ?? [:]
+                    outcomes[index].unsent.merge(unsent[outcomes[index].notificationId] ?? [:]) { refused, _ in refused }
                 }
                 try await recorder.record(outcomes, owner: owner)
             } catch is CancellationError {
@@ -247,7 +247,9 @@ public struct DeliveryWorker: ServiceLifecycle.Service {
                     htmlBody: n.htmlBody, replyTo: n.replyTo, unsubscribeURL: n.unsubscribeURL ?? (n.origin == .job || n.origin == .members ? unsubscribeLinks?.url(for: n.id) : nil)
                 )
                 let receipt = try await provider.send(email)
-                return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: provider.name, receipt))
+                return SendOutcome(
+                    notificationId: n.id, attempt: delivery.attempt, result: .sent(provider: provider.name, receipt), unsent: receipt.refused
+                )
             }
         } catch {
             return SendOutcome(notificationId: n.id, attempt: delivery.attempt, result: .failed(error))

@@ -11,8 +11,8 @@ public struct SendOutcome: Sendable {
     public var notificationId: UUID
     public var attempt: Int
     public var result: Result
-    /// Recipients of a message to several that the send left out (suppressed), each with why: they have failed
-    /// permanently, while the others got the message.
+    /// Recipients of a message to several that the send left out (suppressed) or the provider refused, by
+    /// lowercased address, each with why: they have failed permanently, while the others got the message.
     public var unsent: [String: String]
 
     public init(notificationId: UUID, attempt: Int, result: Result, unsent: [String: String] = [:]) {
