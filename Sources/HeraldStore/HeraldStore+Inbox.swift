@@ -40,17 +40,21 @@ extension HeraldStore {
         if let olderThan {
             // The cursor's key first, so that the page's condition is a row comparison with constants, which both
             // engines answer from the index (one with a subquery PostgreSQL only filters by).
-            let cursor = try await engine.read { db in
-                try await db.raw("""
-                    SELECT created_at FROM inbox_items WHERE id = \(bind: olderThan.storageString)
-                      AND service_id = \(bind: serviceId.storageString) AND member_id = \(bind: memberId)
-                    """).first(decodingColumn: "created_at", as: Int64.self)
-            }
-            guard let cursor else { return [] }
+            let cursor = try await readRows("""
+                SELECT created_at FROM inbox_items WHERE id = \(bind: olderThan.storageString)
+                  AND service_id = \(bind: serviceId.storageString) AND member_id = \(bind: memberId)
+                """, prepared: InboxCursor.self, positions: ["created_at": 0]) { try $0.decode(column: "created_at", as: Int64.self) }
+            guard let cursor = cursor.first else { return [] }
             query += " AND (created_at, id) < (\(bind: cursor), \(bind: olderThan.storageString))"
         }
         query += " ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)"
-        return try await readRows(query, positions: InboxColumns.positions) { try InboxColumns.decode($0) }
+        let shape: any PreparedShape.Type = switch (unreadOnly, olderThan != nil) {
+        case (false, false): InboxPage.self
+        case (true, false): InboxUnreadPage.self
+        case (false, true): InboxPageOlderThan.self
+        case (true, true): InboxUnreadPageOlderThan.self
+        }
+        return try await readRows(query, prepared: shape, positions: InboxColumns.positions) { try InboxColumns.decode($0) }
     }
 
     /// A member's items created at or after `since` and not expired at `now`, oldest first, at most `limit`: what a
@@ -63,12 +67,10 @@ extension HeraldStore {
 
     /// How many of a member's items are unread and not expired at `now` (read from `inbox_items_unread` alone).
     public func unreadInboxCount(serviceId: UUID, memberId: String, now: Date = Date()) async throws -> Int {
-        try await engine.read { db in
-            var query: SQLQueryString = "SELECT COUNT(*) AS n FROM inbox_items"
-            query += Self.memberItemsNotExpired(serviceId: serviceId, memberId: memberId, now: now)
-            query += " AND acknowledged_at IS NULL"
-            return try await db.raw(query).first(decodingColumn: "n", as: Int.self) ?? 0
-        }
+        var query: SQLQueryString = "SELECT COUNT(*) AS n FROM inbox_items"
+        query += Self.memberItemsNotExpired(serviceId: serviceId, memberId: memberId, now: now)
+        query += " AND acknowledged_at IS NULL"
+        return try await readRows(query, prepared: InboxUnreadCount.self, positions: ["n": 0]) { try $0.decode(column: "n", as: Int.self) }.first ?? 0
     }
 
     /// Marks one of a member's items acknowledged at `now`, unless it already was (the first time stays). Returns the
@@ -148,3 +150,11 @@ extension HeraldStore {
         }
     }
 }
+
+// The inbox's reads, each prepared once per PostgreSQL connection.
+private enum InboxPage: PreparedShape {}
+private enum InboxUnreadPage: PreparedShape {}
+private enum InboxPageOlderThan: PreparedShape {}
+private enum InboxUnreadPageOlderThan: PreparedShape {}
+private enum InboxCursor: PreparedShape {}
+private enum InboxUnreadCount: PreparedShape {}
