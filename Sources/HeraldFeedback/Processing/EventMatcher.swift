@@ -81,13 +81,22 @@ struct EventMatcher {
             }
             timeline.append(TimelineEvent(
                 notificationId: id, event: event.name, status: lifecycle.status,
-                detail: transition.isNoOp && changedRecipients.isEmpty
-                    ? "no change (duplicate or out of order)"
-                    : changedRecipients.isEmpty ? event.kind.reason : ([changedRecipients.joined(separator: ", ")] + [event.kind.reason].compactMap { $0 }).joined(separator: ": "),
+                detail: Self.detail(of: event.kind, changedRecipients: changedRecipients, isNoOp: transition.isNoOp && changedRecipients.isEmpty),
                 raw: raw, occurredAt: event.occurredAt, recordedAt: now
             ))
         }
         return matchedAny
+    }
+}
+
+extension EventMatcher {
+    /// The timeline's note on an event: nothing changed, or why it failed, prefixed with the recipients it moved in a
+    /// message to several.
+    static func detail(of kind: DeliveryEvent.Kind, changedRecipients: [String], isNoOp: Bool) -> String? {
+        guard !isNoOp else { return "no change (duplicate or out of order)" }
+        guard !changedRecipients.isEmpty else { return kind.reason }
+        let recipients = changedRecipients.joined(separator: ", ")
+        return kind.reason.map { "\(recipients): \($0)" } ?? recipients
     }
 }
 
