@@ -35,18 +35,28 @@ import Testing
         #expect(outcome.message.contains(error.message))
     }
 
-    @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
-    func sendsHeraldsMIMEMessageToSES() async throws {
+    /// The SES provider on moto, with a new sender identity verified.
+    private static func providerWithVerifiedSender() async throws -> (SESEmailProvider, sender: String) {
         let client = try Moto.client()
         let sender = "notify-\(UUID().uuidString.prefix(8))@example.com"
         _ = try await SESv2(client: client).createEmailIdentity(sender)
-        let provider = SESEmailProvider(ses: SESv2(client: client), configurationSet: nil, logger: Logger(label: "test"))
+        return (SESEmailProvider(ses: SESv2(client: client), configurationSet: nil, logger: Logger(label: "test")), sender)
+    }
+
+    /// Sends `email` and returns moto's record of it and the raw message SES got.
+    private static func sentRecord(of email: OutgoingEmail, through provider: SESEmailProvider) async throws -> ([String: Any], String) {
+        let receipt = try await provider.send(email)
+        let record = try #require(try await Moto.records("ses", "RawMessage").first { $0["id"] as? String == receipt.messageId })
+        return (record, try #require(record["raw_data"] as? String))
+    }
+
+    @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
+    func sendsHeraldsMIMEMessageToSES() async throws {
+        let (provider, sender) = try await Self.providerWithVerifiedSender()
         let email = OutgoingEmail(
             notificationId: UUID(), serviceId: UUID(), from: sender, to: "Zoe@bücher.example", subject: "Zoë's renewal", textBody: "Dear Zoë,\nsee you."
         )
-        let receipt = try await provider.send(email)
-        let record = try #require(try await Moto.records("ses", "RawMessage").first { $0["id"] as? String == receipt.messageId })
-        let raw = try #require(record["raw_data"] as? String)
+        let (record, raw) = try await Self.sentRecord(of: email, through: provider)
         #expect(raw.contains("X-Herald-Notification-Id: \(email.notificationId.storageString)\r\n"))
         #expect(raw.contains("Subject: =?UTF-8?"))
         #expect(raw.contains("Message-ID: <\(email.notificationId.storageString)@herald.local>\r\n"))
@@ -58,17 +68,12 @@ import Testing
 
     @Test(.enabled(if: Moto.endpoint != nil, "HERALD_TEST_AWS_ENDPOINT is not set"))
     func blindCopiesGoAsBccAddressesAndNoToHeader() async throws {
-        let client = try Moto.client()
-        let sender = "notify-\(UUID().uuidString.prefix(8))@example.com"
-        _ = try await SESv2(client: client).createEmailIdentity(sender)
-        let provider = SESEmailProvider(ses: SESv2(client: client), configurationSet: nil, logger: Logger(label: "test"))
+        let (provider, sender) = try await Self.providerWithVerifiedSender()
         let email = OutgoingEmail(
             notificationId: UUID(), serviceId: UUID(), from: sender, to: "ada@example.org", bcc: ["bo@example.org", "cy@bücher.example"],
             subject: "AGM", textBody: "The AGM is on Friday."
         )
-        let receipt = try await provider.send(email)
-        let record = try #require(try await Moto.records("ses", "RawMessage").first { $0["id"] as? String == receipt.messageId })
-        let raw = try #require(record["raw_data"] as? String)
+        let (record, raw) = try await Self.sentRecord(of: email, through: provider)
         #expect(!raw.contains("\r\nTo:") && !raw.contains("\r\nBcc:"))
         #expect(Set(record["destinations"] as? [String] ?? []) == ["ada@example.org", "bo@example.org", "cy@xn--bcher-kva.example"])
     }
