@@ -125,15 +125,12 @@ public struct StoreWriter: Sendable {
             WHERE id IN (\(matches.joined(separator: " UNION "))) ORDER BY id\(unsafeRaw: rowLock)
             """).all()
         var states = try rows.map { row in
-            let id = try row.decode(column: "id", as: String.self)
-            let status = try row.decode(column: "status", as: String.self)
-            guard let uuid = UUID(storageString: id) else { throw CorruptRow(column: "id", value: id) }
-            guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
             let bcc = try row.decode(column: "bcc", as: String?.self)
+            let lifecycle = try row.decodeLifecycle()
             return NotificationState(
-                id: uuid,
-                status: parsed,
-                facts: TrackingFacts(rawValue: try row.decode(column: "facts", as: Int.self)),
+                id: try row.decodeUUID(column: "id"),
+                status: lifecycle.status,
+                facts: lifecycle.facts,
                 providerMessageId: try row.decode(column: "provider_message_id", as: String?.self),
                 sentAt: try row.decode(column: "sent_at", as: Int64?.self).map(Date.init(microsecondsSinceEpoch:)),
                 recipients: try bcc.map { [try row.decode(column: "recipient", as: String.self)] + $0.split(separator: "\n").map(String.init) } ?? []
@@ -156,13 +153,8 @@ public struct StoreWriter: Sendable {
             """).all()
         var outcomes: [UUID: [String: NotificationLifecycle]] = [:]
         for row in rows {
-            let id = try row.decode(column: "notification_id", as: String.self)
-            let status = try row.decode(column: "status", as: String.self)
-            guard let uuid = UUID(storageString: id) else { throw CorruptRow(column: "notification_id", value: id) }
-            guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
-            outcomes[uuid, default: [:]][try row.decode(column: "address", as: String.self)] = NotificationLifecycle(
-                status: parsed, facts: TrackingFacts(rawValue: try row.decode(column: "facts", as: Int.self))
-            )
+            outcomes[try row.decodeUUID(column: "notification_id"), default: [:]][try row.decode(column: "address", as: String.self)] =
+                try row.decodeLifecycle()
         }
         return outcomes
     }

@@ -14,4 +14,11 @@ extension SQLRow {
     func decodeDate(column: String) throws -> Date {
         Date(microsecondsSinceEpoch: try decode(column: column, as: Int64.self))
     }
+
+    /// A delivery state stored as its `status` and `facts` columns; ``CorruptRow`` for an unknown status.
+    func decodeLifecycle() throws -> NotificationLifecycle {
+        let status = try decode(column: "status", as: String.self)
+        guard let parsed = NotificationStatus(rawValue: status) else { throw CorruptRow(column: "status", value: status) }
+        return NotificationLifecycle(status: parsed, facts: TrackingFacts(rawValue: try decode(column: "facts", as: Int.self)))
+    }
 }
